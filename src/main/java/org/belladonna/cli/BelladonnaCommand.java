@@ -1,0 +1,7 @@
+package org.belladonna.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "belladonna", mixinStandardHelpOptions = true, version = "belladonna 0.1.0")
+public final class BelladonnaCommand {
+}
