@@ -2,6 +2,9 @@ package org.belladonna.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "belladonna", mixinStandardHelpOptions = true, version = "belladonna 0.1.0")
+@Command(name = "belladonna", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+        subcommands = {
+                BenchCommand.class,
+        })
 public final class BelladonnaCommand {
 }
