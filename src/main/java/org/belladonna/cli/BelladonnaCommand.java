@@ -3,8 +3,12 @@ package org.belladonna.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "belladonna", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+        description = "Protect artwork from style mimicry and measure whether it works.",
         subcommands = {
+                ServeCommand.class,
+                GcCommand.class,
                 BenchCommand.class,
         })
 public final class BelladonnaCommand {
 }
+

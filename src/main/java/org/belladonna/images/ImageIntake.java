@@ -1,0 +1,41 @@
+package org.belladonna.images;
+
+import org.belladonna.store.ImageFiles;
+import org.belladonna.store.Store;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The one way image bytes enter the store: decoded first (so only real, sane images are kept), then
+ * written under their hash. The row in {@code image_file} is written by {@link #register} inside the
+ * caller's transaction, together with whatever refers to it.
+ */
+public final class ImageIntake {
+    private final Store store;
+    private final ImageDecoder decoder;
+
+    public ImageIntake(Store store, ImageDecoder decoder) {
+        this.store = store;
+        this.decoder = decoder;
+    }
+
+    public ImageIntake(Store store) {
+        this(store, new ImageDecoder());
+    }
+
+    public record StoredImage(String hash, String format, int width, int height, long byteSize) {
+    }
+
+    public StoredImage accept(byte[] bytes) throws BadImageException {
+        ImageDecoder.DecodedImage decoded = decoder.decode(bytes);
+        String hash = store.files().put(bytes);
+        return new StoredImage(hash, decoded.format(), decoded.width(), decoded.height(), bytes.length);
+    }
+
+    public static void register(Handle h, StoredImage image) {
+        ImageFiles.register(h, image.hash(), image.format(), image.width(), image.height(), image.byteSize());
+    }
+
+    public ImageDecoder decoder() {
+        return decoder;
+    }
+}

@@ -1,0 +1,71 @@
+package org.belladonna.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import org.belladonna.app.Studio;
+import org.belladonna.images.ImageFormat;
+import org.belladonna.store.ImageFiles;
+import org.belladonna.store.Images;
+import org.belladonna.store.Records.ImageFile;
+import org.belladonna.store.Scores;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** An image's page, its file and its thumbnails. Addresses are content hashes, validated first. */
+final class ImagePages {
+    private static final java.util.Set<Integer> THUMB_SIZES = java.util.Set.of(160, 320, 640);
+
+    private final Studio studio;
+    private final Views views;
+
+    ImagePages(Studio studio, Views views) {
+        this.studio = studio;
+        this.views = views;
+    }
+
+    void show(Context ctx) {
+        String hash = HttpErrors.hashParam(ctx);
+        ImageFile file = find(hash);
+        views.render(ctx, "image", Map.of(
+                "file", file,
+                "usages", studio.store().read(h -> Images.usages(h, hash)),
+                "scores", studio.store().read(h -> Scores.forHash(h, hash))));
+    }
+
+    void file(Context ctx) throws IOException {
+        String hash = HttpErrors.hashParam(ctx);
+        ImageFile file = find(hash);
+        String name = hash.substring(0, 12) + "." + ImageFormat.extension(file.format());
+        if (ctx.queryParam("download") != null) {
+            ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        }
+        send(ctx, studio.store().files().path(hash), ImageFormat.mediaType(file.format()));
+    }
+
+    void thumbnail(Context ctx) throws IOException {
+        String hash = HttpErrors.hashParam(ctx);
+        find(hash);
+        int size = ctx.queryParamAsClass("size", Integer.class).check(THUMB_SIZES::contains, "size must be 160, 320 or 640")
+                .getOrDefault(320);
+        send(ctx, studio.store().files().thumbnail(hash, size), "image/jpeg");
+    }
+
+    private ImageFile find(String hash) {
+        return studio.store().read(h -> ImageFiles.find(h, hash))
+                .filter(f -> studio.store().files().contains(hash))
+                .orElseThrow(() -> new NotFoundResponse("No image with that address is stored here."));
+    }
+
+    /** Content-addressed files never change, so browsers may cache them for good. */
+    private static void send(Context ctx, Path path, String type) throws IOException {
+        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        ctx.contentType(type);
+        ctx.header("Content-Length", Long.toString(Files.size(path)));
+        InputStream in = Files.newInputStream(path);
+        ctx.result(in);
+    }
+}

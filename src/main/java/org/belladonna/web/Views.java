@@ -1,0 +1,42 @@
+package org.belladonna.web;
+
+import io.javalin.http.Context;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Renders the Thymeleaf templates bundled under {@code templates/}, adding what every page needs. */
+public final class Views {
+    private final TemplateEngine engine = new TemplateEngine();
+    private final boolean kiosk;
+
+    public Views(boolean kiosk) {
+        this.kiosk = kiosk;
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Views.class.getClassLoader());
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        engine.setTemplateResolver(resolver);
+    }
+
+    public void render(Context ctx, String template, Map<String, ?> model) {
+        ctx.html(renderToString(ctx, template, model));
+    }
+
+    public String renderToString(Context ctx, String template, Map<String, ?> model) {
+        var vars = new HashMap<String, Object>(model);
+        vars.put("csrf", Csrf.token(ctx));
+        vars.put("path", ctx.path());
+        vars.put("kiosk", kiosk);
+        vars.put("version", Versions.APP);
+        vars.put("htmxVersion", Versions.HTMX);
+        vars.put("sliderVersion", Versions.SLIDER);
+        org.thymeleaf.context.Context context = new org.thymeleaf.context.Context(java.util.Locale.ENGLISH, vars);
+        return engine.process(template, context);
+    }
+}

@@ -1,0 +1,76 @@
+package org.belladonna.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.staticfiles.Location;
+import org.belladonna.app.Studio;
+
+/**
+ * The web application. {@link #routes} is the whole route table, top to bottom; handlers live in small
+ * page classes that delegate to the domain services at once.
+ */
+public final class WebServer {
+    /** Largest request body accepted (a ZIP of generated images for import is the biggest thing we take). */
+    public static final long MAX_UPLOAD_MB = 1024;
+
+    private final Studio studio;
+    private final Options options;
+    private final Views views;
+
+    public record Options(boolean kiosk, boolean offline) {
+        public static Options defaults() {
+            return new Options(false, false);
+        }
+    }
+
+    public WebServer(Studio studio, Options options) {
+        this.studio = studio;
+        this.options = options;
+        this.views = new Views(options.kiosk());
+    }
+
+    public Javalin create() {
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = 1024 * 1024; // non-multipart bodies (forms, JSON)
+            config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB, SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_MB, SizeUnit.MB);
+            config.jetty.multipartConfig.maxInMemoryFileSize(8, SizeUnit.MB);
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "max-age=3600");
+            });
+            config.staticFiles.enableWebjars();
+        });
+        app.before(SecurityHeaders::apply);
+        app.before(Csrf::check);
+        new HttpErrors(views).install(app);
+        routes(app);
+        return app;
+    }
+
+    public Javalin start(String host, int port) {
+        return create().start(host, port);
+    }
+
+    private void routes(Javalin app) {
+        HomePage home = new HomePage(studio, views);
+        ExperimentPages experiments = new ExperimentPages(studio, views);
+        ImagePages images = new ImagePages(studio, views);
+
+        app.get("/", home::show);
+        app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
+        app.get("/health", ctx -> ctx.result("ok"));
+
+        app.get("/experiments", experiments::list);
+        app.post("/experiments", experiments::create);
+        app.get("/experiments/{id}", experiments::show);
+        app.post("/experiments/{id}/delete", experiments::delete);
+
+        app.get("/images/{hash}", images::show);
+        app.get("/images/{hash}/file", images::file);
+        app.get("/images/{hash}/thumb", images::thumbnail);
+    }
+}
