@@ -2,6 +2,7 @@ package org.belladonna.app;
 
 import org.belladonna.gallery.Gallery;
 import org.belladonna.images.ImageIntake;
+import org.belladonna.jobs.JobQueue;
 import org.belladonna.store.Store;
 
 import java.nio.file.Path;
@@ -15,12 +16,14 @@ public final class Studio {
     private final Path modelsDir;
     private final ImageIntake intake;
     private final Gallery gallery;
+    private final JobQueue jobs;
 
     private Studio(Store store, Path modelsDir) {
         this.store = store;
         this.modelsDir = modelsDir;
         this.intake = new ImageIntake(store);
         this.gallery = new Gallery(store, intake);
+        this.jobs = new JobQueue(store);
     }
 
     public static Studio open(Path dataDir, Path modelsDir) {
@@ -41,5 +44,10 @@ public final class Studio {
 
     public Gallery gallery() {
         return gallery;
+    }
+
+    /** The job queue with every domain's handlers registered; the web server starts its workers. */
+    public JobQueue jobs() {
+        return jobs;
     }
 }

@@ -34,9 +34,9 @@ public final class ServeCommand implements Callable<Integer> {
             throw new UserError("--port must be between 0 and 65535, not " + port);
         }
         Studio studio = dirs.open();
-        Javalin app = new WebServer(studio, new WebServer.Options(kiosk, offline)).create();
+        Javalin app;
         try {
-            app.start(host, port);
+            app = new WebServer(studio, new WebServer.Options(kiosk, offline)).start(host, port);
         } catch (RuntimeException e) {
             throw new UserError("cannot listen on " + host + ":" + port + " (" + rootMessage(e) + ")");
         }

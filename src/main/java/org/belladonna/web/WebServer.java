@@ -51,14 +51,27 @@ public final class WebServer {
         return app;
     }
 
+    /** Starts the job workers, then the server; the workers stop with it. */
     public Javalin start(String host, int port) {
-        return create().start(host, port);
+        Javalin app = create();
+        app.events(e -> e.serverStopping(() -> {
+            try {
+                studio.jobs().close();
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        if (!options.kiosk()) {
+            studio.jobs().start();
+        }
+        return app.start(host, port);
     }
 
     private void routes(Javalin app) {
         HomePage home = new HomePage(studio, views);
         ExperimentPages experiments = new ExperimentPages(studio, views);
         ImagePages images = new ImagePages(studio, views);
+        JobPages jobs = new JobPages(studio, views);
 
         app.get("/", home::show);
         app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
@@ -72,5 +85,8 @@ public final class WebServer {
         app.get("/images/{hash}", images::show);
         app.get("/images/{hash}/file", images::file);
         app.get("/images/{hash}/thumb", images::thumbnail);
+
+        app.get("/jobs/{id}", jobs::progress);
+        app.post("/jobs/{id}/cancel", jobs::cancel);
     }
 }

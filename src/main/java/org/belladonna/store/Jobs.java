@@ -1,0 +1,80 @@
+package org.belladonna.store;
+
+import org.belladonna.store.Records.Job;
+import org.jdbi.v3.core.Handle;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Table {@code job}: the persistent queue. A job moves queued -> running -> done | failed | cancelled;
+ * jobs found running at start-up were interrupted by a crash and go back to queued.
+ */
+public final class Jobs {
+    private static final String NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+    private Jobs() {
+    }
+
+    public static long enqueue(Handle h, String kind, String payloadJson) {
+        return h.createUpdate("INSERT INTO job (kind, payload) VALUES (?, ?)").bind(0, kind).bind(1, payloadJson)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** Atomically takes the oldest queued job of one of the kinds. */
+    public static Optional<Job> claim(Handle h, List<String> kinds) {
+        return h.createQuery("""
+                        UPDATE job SET state = 'running', attempts = attempts + 1, started_at = %s, error = NULL
+                        WHERE id = (SELECT id FROM job WHERE state = 'queued' AND kind IN (<kinds>) ORDER BY id LIMIT 1)
+                        RETURNING *""".formatted(NOW))
+                .bindList("kinds", kinds).mapTo(Job.class).findOne();
+    }
+
+    public static void progress(Handle h, long id, double fraction, String message) {
+        h.createUpdate("UPDATE job SET progress = ?, message = ? WHERE id = ? AND state = 'running'")
+                .bind(0, Math.max(0, Math.min(1, fraction))).bind(1, message).bind(2, id).execute();
+    }
+
+    public static void finish(Handle h, long id, String resultJson) {
+        h.createUpdate("UPDATE job SET state = 'done', progress = 1, result = ?, finished_at = " + NOW + " WHERE id = ?")
+                .bind(0, resultJson).bind(1, id).execute();
+    }
+
+    public static void fail(Handle h, long id, String error) {
+        h.createUpdate("UPDATE job SET state = 'failed', error = ?, finished_at = " + NOW + " WHERE id = ?")
+                .bind(0, error).bind(1, id).execute();
+    }
+
+    public static void markCancelled(Handle h, long id) {
+        h.createUpdate("UPDATE job SET state = 'cancelled', finished_at = " + NOW + " WHERE id = ?").bind(0, id).execute();
+    }
+
+    /** Asks a job to stop: a queued job is cancelled at once, a running one at its next check. */
+    public static boolean requestCancel(Handle h, long id) {
+        int queued = h.createUpdate("UPDATE job SET state = 'cancelled', cancel_requested = 1, finished_at = " + NOW
+                + " WHERE id = ? AND state = 'queued'").bind(0, id).execute();
+        int running = h.createUpdate("UPDATE job SET cancel_requested = 1 WHERE id = ? AND state = 'running'")
+                .bind(0, id).execute();
+        return queued + running > 0;
+    }
+
+    public static boolean cancelRequested(Handle h, long id) {
+        return h.createQuery("SELECT cancel_requested FROM job WHERE id = ?").bind(0, id).mapTo(Boolean.class).one();
+    }
+
+    /** Puts jobs interrupted by a crash back in the queue; returns how many. */
+    public static int requeueInterrupted(Handle h, List<String> kinds) {
+        return h.createUpdate("UPDATE job SET state = 'queued', progress = 0, message = 'resumed after a restart' "
+                        + "WHERE state = 'running' AND kind IN (<kinds>)")
+                .bindList("kinds", kinds).execute();
+    }
+
+    public static Optional<Job> find(Handle h, long id) {
+        return h.createQuery("SELECT * FROM job WHERE id = ?").bind(0, id).mapTo(Job.class).findOne();
+    }
+
+    public static List<Job> recent(Handle h, String kind, int limit) {
+        return h.createQuery("SELECT * FROM job WHERE kind = ? ORDER BY id DESC LIMIT ?").bind(0, kind).bind(1, limit)
+                .mapTo(Job.class).list();
+    }
+}

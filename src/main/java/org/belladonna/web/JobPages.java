@@ -1,0 +1,51 @@
+package org.belladonna.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import org.belladonna.app.Studio;
+import org.belladonna.store.Records.Job;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Live progress of a background job (htmx polls the fragment until the job ends) and its cancel button. */
+final class JobPages {
+    private final Studio studio;
+    private final Views views;
+
+    JobPages(Studio studio, Views views) {
+        this.studio = studio;
+        this.views = views;
+    }
+
+    void progress(Context ctx) {
+        Job job = find(ctx);
+        Map<String, Object> model = new HashMap<>();
+        model.put("job", job);
+        model.put("eta", eta(job));
+        views.render(ctx, "job", model);
+    }
+
+    void cancel(Context ctx) {
+        Job job = find(ctx);
+        studio.jobs().cancel(job.id());
+        progress(ctx);
+    }
+
+    private Job find(Context ctx) {
+        long id = HttpErrors.idParam(ctx, "id");
+        return studio.jobs().find(id).orElseThrow(() -> new NotFoundResponse("There is no job " + id + "."));
+    }
+
+    /** Remaining time extrapolated from the progress so far; null until there is something to go on. */
+    static String eta(Job job) {
+        if (!"running".equals(job.state()) || job.startedAt() == null || job.progress() < 0.02) {
+            return null;
+        }
+        Duration elapsed = Duration.between(Instant.parse(job.startedAt()), Instant.now());
+        long remaining = (long) (elapsed.toMillis() * (1 - job.progress()) / job.progress() / 1000);
+        return remaining < 60 ? remaining + " s" : (remaining / 60) + " min " + (remaining % 60) + " s";
+    }
+}
