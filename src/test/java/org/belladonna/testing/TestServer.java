@@ -1,0 +1,63 @@
+package org.belladonna.testing;
+
+import io.javalin.Javalin;
+import org.belladonna.app.Studio;
+import org.belladonna.web.WebServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A real Belladonna server on a random loopback port over a temporary data directory. */
+public final class TestServer implements AutoCloseable {
+    private final Studio studio;
+    private final Javalin app;
+    private final Path dataDir;
+
+    private TestServer(Path dataDir, Studio studio, Javalin app) {
+        this.dataDir = dataDir;
+        this.studio = studio;
+        this.app = app;
+    }
+
+    public static TestServer start() {
+        return start(WebServer.Options.defaults());
+    }
+
+    public static TestServer start(WebServer.Options options) {
+        try {
+            return start(Files.createTempDirectory("belladonna-test-"), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts on an existing data directory (e.g. to restart a server over the same data). */
+    public static TestServer start(Path dataDir, WebServer.Options options) {
+        Studio studio = Studio.open(dataDir, dataDir.resolve("models"));
+        Javalin app = new WebServer(studio, options).start("127.0.0.1", 0);
+        return new TestServer(dataDir, studio, app);
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Studio studio() {
+        return studio;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
