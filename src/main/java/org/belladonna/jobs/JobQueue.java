@@ -74,6 +74,9 @@ public final class JobQueue implements AutoCloseable {
             return;
         }
         running = true;
+        if (handlers.isEmpty()) {
+            return;
+        }
         int resumed = store.write(h -> Jobs.requeueInterrupted(h, List.copyOf(handlers.keySet())));
         if (resumed > 0) {
             LOG.info("{} interrupted job(s) queued again", resumed);

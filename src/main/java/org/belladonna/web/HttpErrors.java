@@ -16,6 +16,8 @@ import java.util.Map;
 public final class HttpErrors {
     private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
 
+    private static final String RENDERED = "error-page-rendered";
+
     private final Views views;
 
     HttpErrors(Views views) {
@@ -23,7 +25,9 @@ public final class HttpErrors {
     }
 
     void install(io.javalin.Javalin app) {
-        app.exception(HttpResponseException.class, (e, ctx) -> page(ctx, e.getStatus(), e.getMessage()));
+        // Javalin's own messages ("Endpoint GET /x not found") are for developers; people get ours.
+        app.exception(HttpResponseException.class, (e, ctx) -> page(ctx, e.getStatus(),
+                e.getMessage() != null && e.getMessage().startsWith("Endpoint ") ? null : e.getMessage()));
         app.exception(BadImageException.class, (e, ctx) -> page(ctx, 400, "That file is not an image Belladonna can use: " + e.getMessage() + "."));
         app.exception(IllegalArgumentException.class, (e, ctx) -> page(ctx, 400, e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -33,7 +37,7 @@ public final class HttpErrors {
         // Statuses set without an exception (unknown routes, wrong methods) get the same page.
         for (int status : new int[]{400, 403, 404, 405, 413}) {
             app.error(status, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty() || !"text/html".equals(ctx.contentType())) {
+                if (ctx.attribute(RENDERED) == null) {
                     page(ctx, status, defaultMessage(status));
                 }
             });
@@ -41,6 +45,7 @@ public final class HttpErrors {
     }
 
     void page(Context ctx, int status, String message) {
+        ctx.attribute(RENDERED, true);
         ctx.status(status);
         String title = HttpStatus.forStatus(status).getMessage();
         String text = message == null || message.isBlank() || message.equals(title) ? defaultMessage(status) : message;

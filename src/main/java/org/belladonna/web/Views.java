@@ -25,7 +25,7 @@ public final class Views {
     }
 
     public void render(Context ctx, String template, Map<String, ?> model) {
-        ctx.html(renderToString(ctx, template, model));
+        ctx.contentType("text/html; charset=utf-8").result(renderToString(ctx, template, model));
     }
 
     public String renderToString(Context ctx, String template, Map<String, ?> model) {

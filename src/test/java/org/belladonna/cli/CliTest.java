@@ -1,0 +1,100 @@
+package org.belladonna.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    /** Runs the CLI capturing stdout and stderr. */
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true));
+            System.setErr(new PrintStream(err, true));
+            int code = Main.run(args);
+            return new Run(code, out.toString(), err.toString());
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void everyCommandHasHelpAndVersion() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(new CommandLine(new BelladonnaCommand()), new ArrayList<>(), paths);
+        assertTrue(paths.size() >= 4, "commands found: " + paths);
+        for (List<String> path : paths) {
+            List<String> help = new ArrayList<>(path);
+            help.add("--help");
+            Run r = run(help.toArray(String[]::new));
+            assertEquals(0, r.code(), "help of " + path);
+            assertTrue(r.out().contains("Usage:"), "help of " + path + ": " + r.out());
+            List<String> version = new ArrayList<>(path);
+            version.add("--version");
+            assertTrue(run(version.toArray(String[]::new)).out().contains("belladonna"), "version of " + path);
+        }
+    }
+
+    private static void collect(CommandLine cmd, List<String> prefix, List<List<String>> into) {
+        into.add(prefix);
+        cmd.getSubcommands().forEach((name, sub) -> {
+            if (!sub.getCommandSpec().name().equals(name)) {
+                return; // alias
+            }
+            List<String> path = new ArrayList<>(prefix);
+            path.add(name);
+            collect(sub, path, into);
+        });
+    }
+
+    @Test
+    void badArgumentsGiveOneLineAndNonZero() {
+        Run r = run("serve", "--port", "banana");
+        assertNotEquals(0, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("--port"));
+        Run unknown = run("frobnicate");
+        assertNotEquals(0, unknown.code());
+        assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
+    }
+
+    @Test
+    void corruptDatabaseIsReportedInOneLineAndKept() throws Exception {
+        Files.writeString(dir.resolve("belladonna.db"), "not sqlite at all, really not".repeat(50));
+        Run r = run("gc", "--data", dir.toString());
+        assertNotEquals(0, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("not a usable SQLite database"), r.err());
+        assertTrue(Files.readString(dir.resolve("belladonna.db")).startsWith("not sqlite"));
+    }
+
+    @Test
+    void uncreatableDataDirIsReportedInOneLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        Run r = run("serve", "--data", file.resolve("sub").toString(), "--port", "0");
+        assertNotEquals(0, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("cannot create the data directory"), r.err());
+    }
+}

@@ -1,0 +1,145 @@
+package org.belladonna.store;
+
+import org.belladonna.gallery.Gallery;
+import org.belladonna.gallery.Gallery.NewImage;
+import org.belladonna.images.BadImageException;
+import org.belladonna.images.ImageIntake;
+import org.belladonna.testing.TestImages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void opensWithWalForeignKeysAndBusyTimeout() {
+        Store store = Store.open(dir.resolve("data"));
+        assertEquals("wal", store.read(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one()));
+        assertEquals(1, (int) store.read(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one()));
+        assertTrue(store.read(h -> h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one()) >= 1000);
+        assertEquals(1, (int) store.read(h -> h.createQuery("SELECT count(*) FROM flyway_schema_history WHERE success = 1 AND version = '1'").mapTo(Integer.class).one()));
+    }
+
+    @Test
+    void reopeningKeepsData() {
+        Store first = Store.open(dir);
+        long id = first.write(h -> Experiments.create(h, "kept", "", ""));
+        Store second = Store.open(dir);
+        assertEquals("kept", second.read(h -> Experiments.find(h, id)).orElseThrow().name());
+    }
+
+    @Test
+    void corruptDatabaseIsRefusedAndLeftUntouched() throws Exception {
+        Path db = dir.resolve(Database.FILE_NAME);
+        byte[] garbage = "this is not a database, it is a shopping list".repeat(100).getBytes();
+        Files.write(db, garbage);
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(dir));
+        assertTrue(e.getMessage().contains("not a usable SQLite database"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        assertArrayEquals(garbage, Files.readAllBytes(db));
+    }
+
+    @Test
+    void dataDirThatCannotBeCreatedIsReportedInOneLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(file.resolve("data")));
+        assertTrue(e.getMessage().startsWith("cannot create the data directory"), e.getMessage());
+    }
+
+    @Test
+    void filesAreContentAddressedAndWrittenOnce() throws Exception {
+        ImageStore files = Store.open(dir).files();
+        byte[] png = TestImages.png(32, 32, 1);
+        String hash = files.put(png);
+        assertEquals(ImageStore.sha256(png), hash);
+        assertEquals(hash, files.put(png));
+        assertArrayEquals(png, files.read(hash));
+        assertEquals(dir.resolve("images").resolve(hash.substring(0, 2)).resolve(hash), files.path(hash));
+        try (Stream<Path> leftovers = Files.walk(dir.resolve("images"))) {
+            assertEquals(0, leftovers.filter(p -> p.getFileName().toString().startsWith(".incoming")).count());
+        }
+    }
+
+    @Test
+    void pathRefusesAnythingButAHash() {
+        ImageStore files = Store.open(dir).files();
+        assertThrows(IllegalArgumentException.class, () -> files.path("../../etc/passwd"));
+        assertThrows(IllegalArgumentException.class, () -> files.path("A".repeat(64)));
+    }
+
+    @Test
+    void thumbnailsAreMadeOnceAndCached() throws Exception {
+        ImageStore files = Store.open(dir).files();
+        String hash = files.put(TestImages.png(400, 200, 2));
+        Path thumb = files.thumbnail(hash, 160);
+        var image = javax.imageio.ImageIO.read(thumb.toFile());
+        assertEquals(160, image.getWidth());
+        assertEquals(80, image.getHeight());
+        var modified = Files.getLastModifiedTime(thumb);
+        Thread.sleep(20);
+        assertEquals(thumb, files.thumbnail(hash, 160));
+        assertEquals(modified, Files.getLastModifiedTime(thumb));
+    }
+
+    @Test
+    void deletingAnExperimentRemovesItsRowsAndOrphanFilesButKeepsSharedOnes() throws Exception {
+        Store store = Store.open(dir);
+        Gallery gallery = new Gallery(store, new ImageIntake(store));
+        byte[] shared = TestImages.png(32, 32, 10);
+        byte[] only = TestImages.png(32, 32, 11);
+        long a = gallery.createExperiment("a", "", "");
+        long b = gallery.createExperiment("b", "", "");
+        gallery.addImages(a, List.of(image("p", "before", shared), image("p", "after", only)));
+        gallery.addImages(b, List.of(image("q", "before", shared)));
+        long imageId = store.read(h -> h.createQuery("SELECT id FROM image LIMIT 1").mapTo(Long.class).one());
+        store.write(h -> {
+            Scores.put(h, imageId, "nima", "pin", 5.0, 1.0, null, false);
+            return null;
+        });
+
+        assertTrue(gallery.deleteExperiment(a));
+
+        assertEquals(0, (int) store.read(h -> h.createQuery("SELECT count(*) FROM prompt WHERE experiment_id = ?").bind(0, a).mapTo(Integer.class).one()));
+        assertEquals(0, (int) store.read(h -> h.createQuery("SELECT count(*) FROM score").mapTo(Integer.class).one()));
+        assertTrue(store.files().contains(ImageStore.sha256(shared)), "file still used by b must stay");
+        assertFalse(store.files().contains(ImageStore.sha256(only)), "file used only by a must go");
+        assertEquals(1, (int) store.read(h -> h.createQuery("SELECT count(*) FROM image_file").mapTo(Integer.class).one()));
+    }
+
+    @Test
+    void aBadImageInABatchStoresNoRows() {
+        Store store = Store.open(dir);
+        Gallery gallery = new Gallery(store, new ImageIntake(store));
+        long id = gallery.createExperiment("e", "", "");
+        assertThrows(BadImageException.class, () -> gallery.addImages(id, List.of(
+                image("p", "before", TestImages.png(32, 32, 1)), image("p", "after", "not an image".getBytes()))));
+        assertEquals(0, (int) store.read(h -> h.createQuery("SELECT count(*) FROM image").mapTo(Integer.class).one()));
+        assertEquals(0, (int) store.read(h -> h.createQuery("SELECT count(*) FROM prompt").mapTo(Integer.class).one()));
+    }
+
+    @Test
+    void addingTheSameImagesAgainAddsNothing() throws Exception {
+        Store store = Store.open(dir);
+        Gallery gallery = new Gallery(store, new ImageIntake(store));
+        long id = gallery.createExperiment("e", "", "");
+        List<NewImage> images = List.of(image("p", "before", TestImages.png(32, 32, 1)), image("p", "after", TestImages.png(32, 32, 2)));
+        assertEquals(2, gallery.addImages(id, images));
+        assertEquals(0, gallery.addImages(id, images));
+    }
+
+    private static NewImage image(String prompt, String variant, byte[] bytes) {
+        return new NewImage(prompt, true, variant, 1L, prompt + ".png", "{}", bytes);
+    }
+}
