@@ -25,27 +25,26 @@ public final class StateDictLoader {
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         collect(model, "", parameters);
 
+        List<String> problems = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (String key : parameters.keySet()) {
-            if (weights.get(key) == null) {
-                missing.add(key);
-            }
-        }
-        List<String> unexpected = new ArrayList<>();
-        for (String key : weights.names()) {
-            if (!parameters.containsKey(key)) {
-                unexpected.add(key);
-            }
-        }
-        if (!missing.isEmpty() || !unexpected.isEmpty()) {
-            throw new WeightsException("weights do not fit the model: missing " + missing + ", unexpected " + unexpected);
-        }
         for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {
             WeightTensor tensor = weights.get(entry.getKey());
-            if (!entry.getValue().getShape().equals(tensor.shape())) {
-                throw new WeightsException("shape mismatch for " + entry.getKey() + ": the model expects "
+            if (tensor == null) {
+                missing.add(entry.getKey());
+            } else if (!entry.getValue().getShape().equals(tensor.shape())) {
+                problems.add("shape mismatch for " + entry.getKey() + ": the model expects "
                         + entry.getValue().getShape() + ", the file has " + tensor.shape());
             }
+        }
+        List<String> unexpected = weights.names().stream().filter(k -> !parameters.containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            problems.add("missing " + firstFew(missing));
+        }
+        if (!unexpected.isEmpty()) {
+            problems.add("unexpected " + firstFew(unexpected));
+        }
+        if (!problems.isEmpty()) {
+            throw new WeightsException("weights do not fit the model: " + String.join("; ", firstFew(problems)));
         }
         for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {
             WeightTensor tensor = weights.get(entry.getKey());
@@ -54,6 +53,15 @@ public final class StateDictLoader {
             parameter.initialize(manager, DataType.FLOAT32);
             parameter.freeze(true);
         }
+    }
+
+    private static List<String> firstFew(List<String> items) {
+        if (items.size() <= 6) {
+            return items;
+        }
+        List<String> few = new ArrayList<>(items.subList(0, 5));
+        few.add("and " + (items.size() - 5) + " more");
+        return few;
     }
 
     private static void collect(Block block, String prefix, Map<String, Parameter> out) {
