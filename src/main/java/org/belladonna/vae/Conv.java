@@ -58,6 +58,11 @@ final class Conv extends AbstractBlock {
         return Conv2d.conv2d(x, w, b, new Shape(stride, stride), new Shape(pad, pad));
     }
 
+    long flops(Shape input) {
+        Shape output = getOutputShapes(new Shape[] {input})[0];
+        return 2L * input.get(1) * kernel * kernel * output.size();
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape s = inputShapes[0];

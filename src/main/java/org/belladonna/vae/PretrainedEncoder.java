@@ -12,9 +12,11 @@ final class PretrainedEncoder implements Surrogate {
     private final String id;
     private final int downscale;
     private final int latentChannels;
+    private final Sequential definition;
     private final Network network;
 
-    private PretrainedEncoder(String id, int downscale, int latentChannels, Network network) {
+    private PretrainedEncoder(String id, int downscale, int latentChannels, Sequential definition, Network network) {
+        this.definition = definition;
         this.id = id;
         this.downscale = downscale;
         this.latentChannels = latentChannels;
@@ -23,7 +25,7 @@ final class PretrainedEncoder implements Surrogate {
 
     static PretrainedEncoder load(String id, Sequential definition, int downscale, int latentChannels, Path weights)
             throws IOException {
-        return new PretrainedEncoder(id, downscale, latentChannels, Network.load(definition, weights));
+        return new PretrainedEncoder(id, downscale, latentChannels, definition, Network.load(definition, weights));
     }
 
     @Override
@@ -48,6 +50,12 @@ final class PretrainedEncoder implements Surrogate {
             throw new IllegalArgumentException(id + " needs N x 3 x H x W float32 RGB, got " + s + " " + rgb.getDataType());
         }
         return network.forward(EdgePadding.toMultiple(rgb, downscale));
+    }
+
+    @Override
+    public long forwardFlops(int height, int width) {
+        return ConvFlops.count(definition, new Shape(1, 3, EdgePadding.roundUp(height, downscale),
+                EdgePadding.roundUp(width, downscale)));
     }
 
     @Override

@@ -18,9 +18,14 @@ public interface Surrogate extends AutoCloseable {
     /**
      * @param rgb N x 3 x H x W float32 in [0, 1], any H and W; sides that are not multiples of
      *            {@link #downscale()} are edge-padded (see {@link EdgePadding})
-     * @return N x C x ceil(H / s) x ceil(W / s), owned by {@code rgb}'s manager
+     * @return N x C x ceil(H / s) x ceil(W / s). It and every intermediate belong to {@code rgb}'s
+     *         manager: in a loop, run each step in a sub-manager (create or {@code tempAttach} the
+     *         input there) so memory is freed per step
      */
     NDArray encode(NDArray rgb);
+
+    /** Floating-point operations of one forward pass on one H x W image (convolutions only). */
+    long forwardFlops(int height, int width);
 
     @Override
     void close();
