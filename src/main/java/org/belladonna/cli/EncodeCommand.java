@@ -2,8 +2,6 @@ package org.belladonna.cli;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import org.belladonna.images.BadImageException;
-import org.belladonna.images.ImageDecoder;
 import org.belladonna.images.Tensors;
 import org.belladonna.models.Compute;
 import org.belladonna.models.ModelMissingException;
@@ -13,13 +11,13 @@ import org.belladonna.vae.Taef2;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "encode", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
@@ -29,21 +27,19 @@ public final class EncodeCommand implements Callable<Integer> {
     @Mixin
     ModelsDirOption models;
 
-    @Parameters(paramLabel = "IMAGE", description = "PNG, JPEG or WebP.")
-    Path image;
+    @Mixin
+    ImageArgument image;
 
-    @Option(names = "--out", paramLabel = "LATENT.npy", required = true)
+    @Option(names = "--out", paramLabel = "LATENT.npy", required = true, description = "Where to write the latent.")
     Path out;
 
     @Override
     public Integer call() throws IOException {
-        BufferedImage rgb;
-        try {
-            rgb = new ImageDecoder().decode(image).image();
-        } catch (BadImageException | IOException e) {
-            System.err.println("belladonna encode: " + image + ": " + e.getMessage());
+        Optional<BufferedImage> decoded = image.decode("encode");
+        if (decoded.isEmpty()) {
             return 2;
         }
+        BufferedImage rgb = decoded.get();
         try (Surrogate encoder = Taef2.encoder(models.registry());
              NDManager manager = NDManager.newBaseManager(Compute.get().device())) {
             NDArray latent = encoder.encode(Tensors.toNCHW(manager, rgb));
