@@ -1,12 +1,18 @@
 package org.belladonna.nima;
 
+import org.belladonna.images.ImageDecoder;
+
 import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
  * The input pipeline of idealo's evaluation, reproduced exactly: {@code keras.preprocessing.image.load_img(
  * path, target_size=(224, 224))} (convert to RGB, then PIL {@code resize(..., NEAREST)}), then MobileNet's
- * {@code preprocess_input}: x / 127.5 - 1. Alpha is dropped, as PIL's {@code convert('RGB')} does.
+ * {@code preprocess_input}: x / 127.5 - 1.
+ *
+ * <p>Images that are not already 8-bit RGB are first flattened by {@link ImageDecoder#toRgb}, like every
+ * image in the studio: grey is replicated to R=G=B as PIL does ({@code getRGB} on a grey image would apply
+ * a gamma curve), but alpha is composited over white where PIL would drop it.
  */
 public final class NimaPreprocessor {
     private NimaPreprocessor() {
@@ -31,7 +37,8 @@ public final class NimaPreprocessor {
     }
 
     /** PIL-exact nearest-neighbour resize to width x height; returns 0xRRGGBB pixels, row-major. */
-    static int[] resizeNearest(BufferedImage image, int width, int height) {
+    static int[] resizeNearest(BufferedImage source, int width, int height) {
+        BufferedImage image = ImageDecoder.toRgb(source);
         int srcWidth = image.getWidth();
         int[] row = new int[srcWidth];
         int[] xs = pilNearestIndices(srcWidth, width);

@@ -63,4 +63,12 @@ class NimaPreprocessorTest {
         int[] out = NimaPreprocessor.resizeNearest(image, 4, 1);
         assertArrayEquals(new int[] {20, 60, 120, 160}, out);
     }
+
+    @Test
+    void greyIsReplicatedNotGammaCorrected() {
+        // PIL's L -> RGB copies the value; Java's getRGB on TYPE_BYTE_GRAY would turn 100 into 168.
+        BufferedImage grey = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY);
+        grey.getRaster().setSample(0, 0, 0, 100);
+        assertArrayEquals(new int[] {0x646464}, NimaPreprocessor.resizeNearest(grey, 1, 1));
+    }
 }
