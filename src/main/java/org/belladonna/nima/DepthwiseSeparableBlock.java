@@ -18,10 +18,11 @@ final class DepthwiseSeparableBlock {
     }
 
     static DepthwiseSeparableBlock load(KerasWeights weights, NDManager manager, int id,
-                                        int in, int out, int stride) throws WeightFileException {
+                                        int in, int out, int stride, StridePadding padding)
+            throws WeightFileException {
         return new DepthwiseSeparableBlock(
-                ConvBnRelu6.depthwise(weights, manager, "conv_dw_" + id, "conv_dw_" + id + "_bn", in, stride),
-                ConvBnRelu6.conv(weights, manager, "conv_pw_" + id, "conv_pw_" + id + "_bn", in, out, 1, 1));
+                ConvBnRelu6.depthwise(weights, manager, "conv_dw_" + id, "conv_dw_" + id + "_bn", in, stride, padding),
+                ConvBnRelu6.conv(weights, manager, "conv_pw_" + id, "conv_pw_" + id + "_bn", in, out, 1, 1, padding));
     }
 
     static String[] kerasLayers(int id) {

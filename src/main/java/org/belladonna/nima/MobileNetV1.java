@@ -27,12 +27,14 @@ final class MobileNetV1 {
         this.blocks = blocks;
     }
 
-    static MobileNetV1 load(KerasWeights weights, NDManager manager) throws WeightFileException {
-        ConvBnRelu6 conv1 = ConvBnRelu6.conv(weights, manager, "conv1", "conv1_bn", 3, 32, 3, 2);
+    static MobileNetV1 load(KerasWeights weights, NDManager manager, StridePadding padding)
+            throws WeightFileException {
+        ConvBnRelu6 conv1 = ConvBnRelu6.conv(weights, manager, "conv1", "conv1_bn", 3, 32, 3, 2, padding);
         List<DepthwiseSeparableBlock> blocks = new ArrayList<>();
         int channels = 32;
         for (int i = 0; i < FILTERS.length; i++) {
-            blocks.add(DepthwiseSeparableBlock.load(weights, manager, i + 1, channels, FILTERS[i], STRIDES[i]));
+            blocks.add(DepthwiseSeparableBlock.load(weights, manager, i + 1, channels, FILTERS[i], STRIDES[i],
+                    padding));
             channels = FILTERS[i];
         }
         return new MobileNetV1(conv1, List.copyOf(blocks));

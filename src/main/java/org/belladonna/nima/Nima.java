@@ -36,12 +36,16 @@ public final class Nima implements AutoCloseable {
         this.denseLayer = denseLayer;
     }
 
-    /** Loads idealo's {@code weights_mobilenet_aesthetic_0.07.hdf5} (or any file in its layout). */
+    /** Loads idealo's {@code weights_mobilenet_aesthetic_0.07.hdf5} (or any file in its layout), run as tf.keras runs it. */
     public static Nima load(Path hdf5) throws WeightFileException {
+        return load(hdf5, StridePadding.TF_SAME);
+    }
+
+    public static Nima load(Path hdf5, StridePadding padding) throws WeightFileException {
         KerasWeights weights = KerasWeights.read(hdf5);
         NDManager manager = NDManager.newBaseManager(Compute.get().device());
         try {
-            MobileNetV1 base = MobileNetV1.load(weights, manager);
+            MobileNetV1 base = MobileNetV1.load(weights, manager, padding);
             String dense = denseLayer(weights);
             KerasWeights.Tensor kernel = weights.get(dense, "kernel", MobileNetV1.FEATURES, BUCKETS);
             float[] bias = weights.get(dense, "bias", BUCKETS).data();

@@ -79,6 +79,22 @@ class NimaForwardTest {
                 "symmetric padding: " + maxAbsDifference(wrongPadding, actual));
     }
 
+    /** The Keras 2.1.6 convention (pad one each side) against the reference doing the same. */
+    @ParameterizedTest
+    @ValueSource(ints = {32, 40})
+    void keras216PaddingMatchesTheReference(int size) throws Exception {
+        float[] nchw = randomInput(1, size, new SplittableRandom(size + 1));
+        double[] actual;
+        try (Nima keras216 = Nima.load(dir.resolve("synthetic_nima.hdf5"), StridePadding.KERAS_2_1_6)) {
+            actual = new NimaScorer(keras216).forward(nchw, 1, size).get(0).distribution();
+        }
+        double[] expected = new KerasReferenceForward(layers, "dense_1", 1e-3,
+                KerasReferenceForward.Stride2Padding.SYMMETRIC).forward(toHwc(nchw, 0, size), size, size);
+        assertInformative(expected);
+        assertTrue(maxAbsDifference(expected, actual) <= TOLERANCE, "max |p_djl - p_ref| = "
+                + maxAbsDifference(expected, actual));
+    }
+
     @Test
     void findsTheDenseHead() {
         assertEquals("dense_1", nima.denseLayer());

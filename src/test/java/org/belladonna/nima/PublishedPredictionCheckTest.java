@@ -30,18 +30,18 @@ class PublishedPredictionCheckTest {
         for (PublishedPredictionCheck.Sample s : PublishedPredictionCheck.SAMPLES) {
             close.add(new NimaScore(new double[10], s.mean() + 0.004, s.std() - 0.008));
         }
-        assertTrue(PublishedPredictionCheck.compare(close).passed());
+        assertTrue(PublishedPredictionCheck.compare(StridePadding.TF_SAME, close).passed());
 
         List<NimaScore> oneOff = new ArrayList<>(close);
         PublishedPredictionCheck.Sample third = PublishedPredictionCheck.SAMPLES.get(2);
         oneOff.set(2, new NimaScore(new double[10], third.mean() + 0.02, third.std()));
-        PublishedPredictionCheck.Result result = PublishedPredictionCheck.compare(oneOff);
+        PublishedPredictionCheck.Result result = PublishedPredictionCheck.compare(StridePadding.TF_SAME, oneOff);
         assertFalse(result.passed());
         assertTrue(result.table().contains("aesthetic4.jpg        5.53 (1.42)     5.550 (1.420)  NO"), result.table());
 
         List<NimaScore> stdOff = new ArrayList<>(close);
         stdOff.set(0, new NimaScore(new double[10], 6.52, 1.46));
-        assertFalse(PublishedPredictionCheck.compare(stdOff).passed());
+        assertFalse(PublishedPredictionCheck.compare(StridePadding.TF_SAME, stdOff).passed());
     }
 
     @Test
