@@ -10,15 +10,15 @@ public final class DataDirOption {
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (database, images). Default: $BELLADONNA_DATA or ./data")
     Path data;
 
-    @Option(names = "--models", paramLabel = "DIR", description = "Model weights directory. Default: $BELLADONNA_MODELS or ./models")
-    Path models;
+    @picocli.CommandLine.Mixin
+    ModelsDirOption models;
 
     public Path dataDir() {
         return data != null ? data : Path.of(envOr("BELLADONNA_DATA", "data"));
     }
 
     public Path modelsDir() {
-        return models != null ? models : Path.of(envOr("BELLADONNA_MODELS", "models"));
+        return models.dir();
     }
 
     public Studio open() {
