@@ -3,6 +3,9 @@ package org.belladonna.app;
 import org.belladonna.gallery.Gallery;
 import org.belladonna.images.ImageIntake;
 import org.belladonna.jobs.JobQueue;
+import org.belladonna.models.InstallStatus;
+import org.belladonna.models.ModelRegistry;
+import org.belladonna.vae.SeenImages;
 import org.belladonna.store.Store;
 
 import java.nio.file.Path;
@@ -17,6 +20,13 @@ public final class Studio {
     private final ImageIntake intake;
     private final Gallery gallery;
     private final JobQueue jobs;
+    private final ModelRegistry models;
+    private final InstallStatus modelInstall = new InstallStatus();
+    private final SeenImages seen;
+
+    /** Job kind computing what the model sees for one stored image; the payload is the image's hash. */
+    public static final String SEE_JOB = "see";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private Studio(Store store, Path modelsDir) {
         this.store = store;
@@ -24,6 +34,13 @@ public final class Studio {
         this.intake = new ImageIntake(store);
         this.gallery = new Gallery(store, intake);
         this.jobs = new JobQueue(store);
+        this.models = new ModelRegistry(this.modelsDir);
+        this.seen = new SeenImages(store, intake, models);
+        jobs.register(SEE_JOB, "device", (job, ctx) -> {
+            String hash = JSON.readTree(job.payload()).path("hash").asText();
+            ctx.progress(0.1, "running the TAEF2 encoder and decoder");
+            return JSON.createObjectNode().put("seen", seen.compute(hash)).toString();
+        });
     }
 
     public static Studio open(Path dataDir, Path modelsDir) {
@@ -44,6 +61,42 @@ public final class Studio {
 
     public Gallery gallery() {
         return gallery;
+    }
+
+    public ModelRegistry models() {
+        return models;
+    }
+
+    /** Progress of the background install of missing default models (started by the web server). */
+    public InstallStatus modelInstall() {
+        return modelInstall;
+    }
+
+    public SeenImages seen() {
+        return seen;
+    }
+
+    /** Installs missing default models on a background thread (no-op while one runs); progress in {@link #modelInstall()}. */
+    public synchronized void installDefaultModelsInBackground() {
+        if (modelInstall.snapshot().state() == InstallStatus.State.RUNNING) {
+            return;
+        }
+        Thread installer = new Thread(() -> models.installMissingDefaults(
+                org.belladonna.models.ModelSource.fromEnvironment(), modelInstall), "model-install");
+        installer.setDaemon(true);
+        installer.start();
+    }
+
+    /** The newest job computing the model's view of this image, whatever its state. */
+    public java.util.Optional<org.belladonna.store.Records.Job> latestSeenJob(String hash) {
+        return store.read(h -> h.createQuery("""
+                        SELECT * FROM job WHERE kind = ? AND json_extract(payload, '$.hash') = ? ORDER BY id DESC LIMIT 1""")
+                .bind(0, SEE_JOB).bind(1, hash).mapTo(org.belladonna.store.Records.Job.class).findOne());
+    }
+
+    /** Queues the model's-eye view of a stored image. */
+    public long requestSeen(String hash) {
+        return jobs.submit(SEE_JOB, JSON.createObjectNode().put("hash", hash).toString());
     }
 
     /** The job queue with every domain's handlers registered; the web server starts its workers. */

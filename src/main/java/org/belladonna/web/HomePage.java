@@ -9,15 +9,19 @@ import java.util.Map;
 final class HomePage {
     private final Studio studio;
     private final Views views;
+    private final boolean offline;
 
-    HomePage(Studio studio, Views views) {
+    HomePage(Studio studio, Views views, boolean offline) {
         this.studio = studio;
         this.views = views;
+        this.offline = offline;
     }
 
-    void show(Context ctx) {
+    void show(Context ctx) throws java.io.IOException {
         var experiments = studio.gallery().experiments();
-        views.render(ctx, "home", Map.of("experiments", experiments.stream().limit(5).toList(),
-                "experimentCount", experiments.size()));
+        Map<String, Object> model = ModelPages.model(studio, offline);
+        model.put("experiments", experiments.stream().limit(5).toList());
+        model.put("experimentCount", experiments.size());
+        views.render(ctx, "home", model);
     }
 }

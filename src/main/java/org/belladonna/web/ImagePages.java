@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.belladonna.store.Records.Job;
 
 /** An image's page, its file and its thumbnails. Addresses are content hashes, validated first. */
 final class ImagePages {
@@ -30,10 +33,45 @@ final class ImagePages {
     void show(Context ctx) {
         String hash = HttpErrors.hashParam(ctx);
         ImageFile file = find(hash);
-        views.render(ctx, "image", Map.of(
-                "file", file,
-                "usages", studio.store().read(h -> Images.usages(h, hash)),
-                "scores", studio.store().read(h -> Scores.forHash(h, hash))));
+        Map<String, Object> model = seenModel(file);
+        model.put("file", file);
+        model.put("usages", studio.store().read(h -> Images.usages(h, hash)));
+        model.put("scores", studio.store().read(h -> Scores.forHash(h, hash)));
+        views.render(ctx, "image", model);
+    }
+
+    /** The "what the model sees" panel alone, polled while its job runs. */
+    void seen(Context ctx) {
+        views.render(ctx, "seen :: panel", seenModel(find(HttpErrors.hashParam(ctx))));
+    }
+
+    /** The cached view, else the pending (or newly queued) job, else why there is none. */
+    private Map<String, Object> seenModel(ImageFile file) {
+        String hash = file.hash();
+        Map<String, Object> model = new HashMap<>();
+        model.put("hash", hash);
+        model.put("width", file.width());
+        model.put("height", file.height());
+        model.put("seen", null);
+        model.put("job", null);
+        model.put("missing", null);
+        model.put("error", null);
+        Optional<String> cached = studio.seen().cached(hash);
+        if (cached.isPresent()) {
+            model.put("seen", cached.get());
+        } else if (!studio.seen().available()) {
+            model.put("missing", "belladonna models pull");
+        } else {
+            Optional<Job> latest = studio.latestSeenJob(hash);
+            if (latest.isPresent() && latest.get().state().equals("failed")) {
+                model.put("error", latest.get().error());
+            } else if (latest.isPresent() && !latest.get().finished()) {
+                model.put("job", latest.get().id());
+            } else {
+                model.put("job", studio.requestSeen(hash));
+            }
+        }
+        return model;
     }
 
     void file(Context ctx) throws IOException {

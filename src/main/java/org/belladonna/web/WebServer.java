@@ -63,15 +63,19 @@ public final class WebServer {
         }));
         if (!options.kiosk()) {
             studio.jobs().start();
+            if (!options.offline()) {
+                studio.installDefaultModelsInBackground();
+            }
         }
         return app.start(host, port);
     }
 
     private void routes(Javalin app) {
-        HomePage home = new HomePage(studio, views);
+        HomePage home = new HomePage(studio, views, options.offline());
         ExperimentPages experiments = new ExperimentPages(studio, views);
         ImagePages images = new ImagePages(studio, views);
         JobPages jobs = new JobPages(studio, views);
+        ModelPages models = new ModelPages(studio, views, options.offline());
 
         app.get("/", home::show);
         app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
@@ -85,6 +89,11 @@ public final class WebServer {
         app.get("/images/{hash}", images::show);
         app.get("/images/{hash}/file", images::file);
         app.get("/images/{hash}/thumb", images::thumbnail);
+        app.get("/images/{hash}/seen", images::seen);
+
+        app.get("/models", models::list);
+        app.get("/models/status", models::status);
+        app.post("/models/install", models::install);
 
         app.get("/jobs/{id}", jobs::progress);
         app.post("/jobs/{id}/cancel", jobs::cancel);

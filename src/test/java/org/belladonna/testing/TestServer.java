@@ -21,8 +21,9 @@ public final class TestServer implements AutoCloseable {
         this.app = app;
     }
 
+    /** Offline: tests never reach for the network (models come from ../shared through the mirror API). */
     public static TestServer start() {
-        return start(WebServer.Options.defaults());
+        return start(new WebServer.Options(false, true));
     }
 
     public static TestServer start(WebServer.Options options) {
