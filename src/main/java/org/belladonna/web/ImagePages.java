@@ -42,7 +42,7 @@ final class ImagePages {
 
     /** The "what the model sees" panel alone, polled while its job runs. */
     void seen(Context ctx) {
-        views.render(ctx, "seen :: panel", seenModel(find(HttpErrors.hashParam(ctx))));
+        views.render(ctx, "seen", seenModel(find(HttpErrors.hashParam(ctx))));
     }
 
     /** The cached view, else the pending (or newly queued) job, else why there is none. */

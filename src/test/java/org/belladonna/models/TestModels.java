@@ -15,12 +15,7 @@ public final class TestModels {
     }
 
     public static Path shared() {
-        String dir = System.getProperty("belladonna.sharedDir");
-        if (dir == null || !Files.isDirectory(Path.of(dir))) {
-            throw new IllegalStateException("shared test data not found: system property belladonna.sharedDir="
-                    + dir + " (surefire sets it to ../shared)");
-        }
-        return Path.of(dir);
+        return org.belladonna.testing.Shared.dir();
     }
 
     public static Path mirror() {

@@ -1,0 +1,76 @@
+package org.belladonna.web;
+
+import com.microsoft.playwright.Page;
+import org.belladonna.gallery.Gallery.NewImage;
+import org.belladonna.models.TestModels;
+import org.belladonna.store.ImageStore;
+import org.belladonna.testing.Browser;
+import org.belladonna.testing.TestImages;
+import org.belladonna.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The image page's "what the model sees" panel, with the model installed and without it. */
+class ModelsEyeBrowserTest {
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    private static String addImage(TestServer server, byte[] png) throws Exception {
+        long id = server.studio().gallery().createExperiment("e", "", "");
+        server.studio().gallery().addImages(id, List.of(new NewImage("p", true, "before", 1L, "a.png", "{}", png)));
+        return ImageStore.sha256(png);
+    }
+
+    @Test
+    void showsTheDecodedViewOnceComputedAndCachesIt() throws Exception {
+        Path data = Files.createTempDirectory("belladonna-seen-");
+        TestModels.installed(data.resolve("models"), "taef2-encoder", "taef2-decoder");
+        try (TestServer server = TestServer.start(data, new WebServer.Options(false, true))) {
+            String hash = addImage(server, TestImages.png(72, 56, 7));
+            Page page = browser.desktop();
+            page.navigate(server.url("/images/" + hash));
+            page.locator("#seen-panel img").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(120_000));
+            page.waitForFunction("() => document.querySelector('#seen-panel img').naturalWidth > 0");
+            assertEquals(72, ((Number) page.evaluate("() => document.querySelector('#seen-panel img').naturalWidth")).intValue());
+            assertEquals(56, ((Number) page.evaluate("() => document.querySelector('#seen-panel img').naturalHeight")).intValue());
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("image-with-model-view")));
+            // Computed once: a second visit renders the cached view straight away, no new job.
+            int jobs = server.studio().store().read(h -> h.createQuery("SELECT count(*) FROM job").mapTo(Integer.class).one());
+            page.navigate(server.url("/images/" + hash));
+            assertTrue(page.locator("#seen-panel img").isVisible());
+            assertEquals(jobs, (int) server.studio().store().read(h -> h.createQuery("SELECT count(*) FROM job").mapTo(Integer.class).one()));
+            page.context().close();
+        }
+    }
+
+    @Test
+    void namesTheInstallCommandWhenTheModelIsMissing() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            String hash = addImage(server, TestImages.png(64, 64, 8));
+            Page page = browser.desktop();
+            page.navigate(server.url("/images/" + hash));
+            String panel = page.locator("#seen-panel").innerText();
+            assertTrue(panel.contains("not installed") && panel.contains("belladonna models pull"), panel);
+            page.navigate(server.url("/"));
+            assertTrue(page.locator("#model-status").innerText().contains("belladonna models pull"));
+            page.context().close();
+        }
+    }
+}
