@@ -8,6 +8,9 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 GcCommand.class,
                 BenchCommand.class,
+                ModelsCommand.class,
+                EncodeCommand.class,
+                SeeCommand.class,
         })
 public final class BelladonnaCommand {
 }

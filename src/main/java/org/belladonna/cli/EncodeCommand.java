@@ -1,0 +1,60 @@
+package org.belladonna.cli;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import org.belladonna.images.BadImageException;
+import org.belladonna.images.ImageDecoder;
+import org.belladonna.images.Tensors;
+import org.belladonna.models.Compute;
+import org.belladonna.models.ModelMissingException;
+import org.belladonna.models.weights.Npy;
+import org.belladonna.vae.Surrogate;
+import org.belladonna.vae.Taef2;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "encode", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+        description = "Encode an image with the TAEF2 encoder and save the latent as float32 .npy "
+                + "(1 x 32 x ceil(H/8) x ceil(W/8); input RGB/255, sides edge-padded to multiples of 8).")
+public final class EncodeCommand implements Callable<Integer> {
+    @Mixin
+    ModelsDirOption models;
+
+    @Parameters(paramLabel = "IMAGE", description = "PNG, JPEG or WebP.")
+    Path image;
+
+    @Option(names = "--out", paramLabel = "LATENT.npy", required = true)
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        BufferedImage rgb;
+        try {
+            rgb = new ImageDecoder().decode(image).image();
+        } catch (BadImageException | IOException e) {
+            System.err.println("belladonna encode: " + image + ": " + e.getMessage());
+            return 2;
+        }
+        try (Surrogate encoder = Taef2.encoder(models.registry());
+             NDManager manager = NDManager.newBaseManager(Compute.get().device())) {
+            NDArray latent = encoder.encode(Tensors.toNCHW(manager, rgb));
+            try (OutputStream stream = Files.newOutputStream(out)) {
+                Npy.write(stream, latent.getShape(), latent.toFloatArray());
+            }
+            System.out.println("wrote " + out + " " + latent.getShape() + " on " + Compute.get().describe());
+            return 0;
+        } catch (ModelMissingException e) {
+            System.err.println("belladonna encode: " + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.belladonna.vae;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import org.belladonna.images.Tensors;
+import org.belladonna.models.Compute;
+import org.belladonna.models.TestModels;
+import org.belladonna.models.weights.Npy;
+import org.belladonna.models.weights.WeightTensor;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TaesanaEncoderTest {
+    @TempDir
+    Path models;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"synthetic-256", "synthetic-512x384"})
+    void matchesPyTorch(String name) throws Exception {
+        WeightTensor expected = Npy.read(TestModels.shared().resolve("reference/taesana/" + name + ".latent.npy"));
+        try (Surrogate taesana = Surrogates.open(Surrogates.TAESANA_ID, TestModels.installed(models, Surrogates.TAESANA_ID));
+             NDManager manager = NDManager.newBaseManager(Compute.get().device())) {
+            assertEquals(32, taesana.downscale());
+            NDArray latent = taesana.encode(Tensors.toNCHW(manager, TestModels.image(name + ".png")));
+            assertEquals(expected.shape(), latent.getShape());
+            double error = Taef2EncoderTest.maxAbsDifference(latent.toFloatArray(), expected.data());
+            assertTrue(error <= 2e-3, "max abs error " + error);
+        }
+    }
+}
