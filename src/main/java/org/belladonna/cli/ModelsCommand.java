@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** Parent of the model-file commands. */
 @Command(name = "models", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
         description = "List and install the pretrained model files.",
-        subcommands = {ModelsListCommand.class, ModelsPullCommand.class})
+        subcommands = {ModelsListCommand.class, ModelsPullCommand.class, ModelsVerifyCommand.class})
 public final class ModelsCommand {
 }

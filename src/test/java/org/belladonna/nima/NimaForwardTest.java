@@ -1,0 +1,124 @@
+package org.belladonna.nima;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The DJL model, loaded through the production loader from a synthetic file in Keras' layout, against
+ * the naive Keras-semantics reference on small inputs. Pins padding, depthwise grouping, BatchNorm epsilon
+ * and every layout conversion.
+ */
+class NimaForwardTest {
+    private static final long SEED = 20240611L;
+    private static final double TOLERANCE = 1e-5;
+
+    @TempDir
+    static Path dir;
+    private static Map<String, List<KerasWeights.Tensor>> layers;
+    private static Nima nima;
+
+    @BeforeAll
+    static void load() throws Exception {
+        layers = SyntheticNimaWeights.layers(SEED);
+        Path file = dir.resolve("synthetic_nima.hdf5");
+        KerasWeightsWriter.write(file, layers);
+        nima = Nima.load(file);
+    }
+
+    @AfterAll
+    static void close() {
+        nima.close();
+    }
+
+    /** 32: every stride-2 input even (as at 224). 40: odd sizes at blocks 6 and 12, where only Keras' explicit padding is right. */
+    @ParameterizedTest
+    @ValueSource(ints = {32, 40})
+    void matchesTheKerasReference(int size) {
+        int batch = 2;
+        float[] nchw = randomInput(batch, size, new SplittableRandom(size));
+        List<NimaScore> scores = new NimaScorer(nima).forward(nchw, batch, size);
+
+        KerasReferenceForward reference = new KerasReferenceForward(layers, "dense_1", 1e-3,
+                KerasReferenceForward.Stride2Padding.BOTTOM_RIGHT);
+        for (int n = 0; n < batch; n++) {
+            double[] expected = reference.forward(toHwc(nchw, n, size), size, size);
+            double[] actual = scores.get(n).distribution();
+            assertInformative(expected);
+            assertTrue(maxAbsDifference(expected, actual) <= TOLERANCE,
+                    "image " + n + " at " + size + "px: max |p_djl - p_ref| = " + maxAbsDifference(expected, actual));
+        }
+    }
+
+    /** The comparison above would catch a wrong epsilon or TF-style symmetric padding: both move p by far more than 1e-5. */
+    @Test
+    void conventionMistakesAreVisibleAtThisTolerance() {
+        int size = 32;
+        float[] nchw = randomInput(1, size, new SplittableRandom(7));
+        double[] actual = new NimaScorer(nima).forward(nchw, 1, size).get(0).distribution();
+        double[] hwc = toHwc(nchw, 0, size);
+
+        double[] wrongEpsilon = new KerasReferenceForward(layers, "dense_1", 1e-5,
+                KerasReferenceForward.Stride2Padding.BOTTOM_RIGHT).forward(hwc, size, size);
+        double[] wrongPadding = new KerasReferenceForward(layers, "dense_1", 1e-3,
+                KerasReferenceForward.Stride2Padding.SYMMETRIC).forward(hwc, size, size);
+        assertTrue(maxAbsDifference(wrongEpsilon, actual) > 100 * TOLERANCE,
+                "epsilon 1e-5 vs 1e-3: " + maxAbsDifference(wrongEpsilon, actual));
+        assertTrue(maxAbsDifference(wrongPadding, actual) > 100 * TOLERANCE,
+                "symmetric padding: " + maxAbsDifference(wrongPadding, actual));
+    }
+
+    @Test
+    void findsTheDenseHead() {
+        assertEquals("dense_1", nima.denseLayer());
+    }
+
+    /** Neither near-uniform nor one-hot: otherwise the comparison could pass with broken features. */
+    private static void assertInformative(double[] p) {
+        double max = 0;
+        double min = 1;
+        for (double v : p) {
+            max = Math.max(max, v);
+            min = Math.min(min, v);
+        }
+        assertTrue(max < 0.9 && max - min > 0.02, "reference distribution is degenerate: max " + max + ", min " + min);
+    }
+
+    private static float[] randomInput(int batch, int size, SplittableRandom random) {
+        float[] x = new float[batch * 3 * size * size];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        return x;
+    }
+
+    private static double[] toHwc(float[] nchw, int n, int size) {
+        int plane = size * size;
+        double[] hwc = new double[3 * plane];
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < plane; i++) {
+                hwc[i * 3 + c] = nchw[(n * 3 + c) * plane + i];
+            }
+        }
+        return hwc;
+    }
+
+    static double maxAbsDifference(double[] a, double[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+}
