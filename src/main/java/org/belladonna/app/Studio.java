@@ -3,6 +3,10 @@ package org.belladonna.app;
 import org.belladonna.gallery.Gallery;
 import org.belladonna.images.ImageIntake;
 import org.belladonna.jobs.JobQueue;
+import org.belladonna.models.ModelRegistry;
+import org.belladonna.nima.ScoreImport;
+import org.belladonna.nima.ScoreJob;
+import org.belladonna.nima.ScoringService;
 import org.belladonna.store.Store;
 
 import java.nio.file.Path;
@@ -13,21 +17,32 @@ import java.nio.file.Path;
  */
 public final class Studio {
     private final Store store;
-    private final Path modelsDir;
+    private final ModelRegistry models;
     private final ImageIntake intake;
     private final Gallery gallery;
     private final JobQueue jobs;
+    private final ScoringService scoring;
+    private final ScoreJob scoreJob;
+    private final ScoreImport scoreImport;
 
-    private Studio(Store store, Path modelsDir) {
+    private Studio(Store store, ModelRegistry models) {
         this.store = store;
-        this.modelsDir = modelsDir;
+        this.models = models;
         this.intake = new ImageIntake(store);
         this.gallery = new Gallery(store, intake);
         this.jobs = new JobQueue(store);
+        this.scoring = new ScoringService(store, models);
+        this.scoreJob = new ScoreJob(store, jobs, scoring);
+        this.scoreImport = new ScoreImport(store);
     }
 
     public static Studio open(Path dataDir, Path modelsDir) {
-        return new Studio(Store.open(dataDir), modelsDir.toAbsolutePath().normalize());
+        return open(dataDir, new ModelRegistry(modelsDir.toAbsolutePath().normalize()));
+    }
+
+    /** Opens over a given model registry: its manifest's pins decide which model files are usable. */
+    public static Studio open(Path dataDir, ModelRegistry models) {
+        return new Studio(Store.open(dataDir), models);
     }
 
     public Store store() {
@@ -35,7 +50,11 @@ public final class Studio {
     }
 
     public Path modelsDir() {
-        return modelsDir;
+        return models.dir();
+    }
+
+    public ModelRegistry models() {
+        return models;
     }
 
     public ImageIntake intake() {
@@ -49,5 +68,17 @@ public final class Studio {
     /** The job queue with every domain's handlers registered; the web server starts its workers. */
     public JobQueue jobs() {
         return jobs;
+    }
+
+    public ScoringService scoring() {
+        return scoring;
+    }
+
+    public ScoreJob scoreJob() {
+        return scoreJob;
+    }
+
+    public ScoreImport scoreImport() {
+        return scoreImport;
     }
 }
