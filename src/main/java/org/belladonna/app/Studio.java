@@ -5,6 +5,9 @@ import org.belladonna.images.ImageIntake;
 import org.belladonna.jobs.JobQueue;
 import org.belladonna.models.InstallStatus;
 import org.belladonna.models.ModelRegistry;
+import org.belladonna.nima.ScoreImport;
+import org.belladonna.nima.ScoreJob;
+import org.belladonna.nima.ScoringService;
 import org.belladonna.vae.SeenImages;
 import org.belladonna.store.Store;
 
@@ -16,35 +19,44 @@ import java.nio.file.Path;
  */
 public final class Studio {
     private final Store store;
-    private final Path modelsDir;
     private final ImageIntake intake;
     private final Gallery gallery;
     private final JobQueue jobs;
     private final ModelRegistry models;
     private final InstallStatus modelInstall = new InstallStatus();
     private final SeenImages seen;
+    private final ScoringService scoring;
+    private final ScoreJob scoreJob;
+    private final ScoreImport scoreImport;
 
     /** Job kind computing what the model sees for one stored image; the payload is the image's hash. */
     public static final String SEE_JOB = "see";
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private Studio(Store store, Path modelsDir) {
+    private Studio(Store store, ModelRegistry models) {
         this.store = store;
-        this.modelsDir = modelsDir;
+        this.models = models;
         this.intake = new ImageIntake(store);
         this.gallery = new Gallery(store, intake);
         this.jobs = new JobQueue(store);
-        this.models = new ModelRegistry(this.modelsDir);
         this.seen = new SeenImages(store, intake, models);
         jobs.register(SEE_JOB, "device", (job, ctx) -> {
             String hash = JSON.readTree(job.payload()).path("hash").asText();
             ctx.progress(0.1, "running the TAEF2 encoder and decoder");
             return JSON.createObjectNode().put("seen", seen.compute(hash)).toString();
         });
+        this.scoring = new ScoringService(store, models);
+        this.scoreJob = new ScoreJob(store, jobs, scoring);
+        this.scoreImport = new ScoreImport(store);
     }
 
     public static Studio open(Path dataDir, Path modelsDir) {
-        return new Studio(Store.open(dataDir), modelsDir.toAbsolutePath().normalize());
+        return open(dataDir, new ModelRegistry(modelsDir.toAbsolutePath().normalize()));
+    }
+
+    /** Opens over a given model registry: its manifest's pins decide which model files are usable. */
+    public static Studio open(Path dataDir, ModelRegistry models) {
+        return new Studio(Store.open(dataDir), models);
     }
 
     public Store store() {
@@ -52,7 +64,7 @@ public final class Studio {
     }
 
     public Path modelsDir() {
-        return modelsDir;
+        return models.dir();
     }
 
     public ImageIntake intake() {
@@ -97,6 +109,18 @@ public final class Studio {
     /** Queues the model's-eye view of a stored image. */
     public long requestSeen(String hash) {
         return jobs.submit(SEE_JOB, JSON.createObjectNode().put("hash", hash).toString());
+    }
+
+    public ScoringService scoring() {
+        return scoring;
+    }
+
+    public ScoreJob scoreJob() {
+        return scoreJob;
+    }
+
+    public ScoreImport scoreImport() {
+        return scoreImport;
     }
 
     /** The job queue with every domain's handlers registered; the web server starts its workers. */

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
                 ModelsCommand.class,
                 EncodeCommand.class,
                 SeeCommand.class,
+                ScoreCommand.class,
+                ImportScoresCommand.class,
         })
 public final class BelladonnaCommand {
 }

@@ -40,6 +40,12 @@ public final class Images {
                 .bind(0, promptId).bind(1, variant).bind(2, limit).bind(3, offset).mapTo(Image.class).list();
     }
 
+    /** Every image of an experiment, in the order they were added. */
+    public static List<Image> ofExperiment(Handle h, long experimentId) {
+        return h.createQuery("SELECT i.* FROM image i JOIN prompt p ON p.id = i.prompt_id WHERE p.experiment_id = ? ORDER BY i.id")
+                .bind(0, experimentId).mapTo(Image.class).list();
+    }
+
     public static int count(Handle h, long promptId, String variant) {
         return h.createQuery("SELECT count(*) FROM image WHERE prompt_id = ? AND variant = ?")
                 .bind(0, promptId).bind(1, variant).mapTo(Integer.class).one();

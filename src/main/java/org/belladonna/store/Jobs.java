@@ -77,4 +77,10 @@ public final class Jobs {
         return h.createQuery("SELECT * FROM job WHERE kind = ? ORDER BY id DESC LIMIT ?").bind(0, kind).bind(1, limit)
                 .mapTo(Job.class).list();
     }
+
+    /** The newest job of a kind whose JSON payload has {@code field} = {@code value}, e.g. the last scoring of an experiment. */
+    public static Optional<Job> latestFor(Handle h, String kind, String field, long value) {
+        return h.createQuery("SELECT * FROM job WHERE kind = ? AND json_extract(payload, '$.' || ?) = ? ORDER BY id DESC LIMIT 1")
+                .bind(0, kind).bind(1, field).bind(2, value).mapTo(Job.class).findOne();
+    }
 }

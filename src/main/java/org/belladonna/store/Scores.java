@@ -10,6 +10,10 @@ public final class Scores {
     private Scores() {
     }
 
+    /** How many images of an experiment one model has scored, and how many of those scores were imported. */
+    public record Coverage(String modelId, int scored, int imported) {
+    }
+
     public static void put(Handle h, long imageId, String modelId, String modelVersion, double mean, Double std,
                            String distributionJson, boolean imported) {
         h.createUpdate("""
@@ -39,5 +43,14 @@ public final class Scores {
                 SELECT s.model_id FROM score s JOIN image i ON i.id = s.image_id JOIN prompt p ON p.id = i.prompt_id
                 WHERE p.experiment_id = ? GROUP BY s.model_id ORDER BY count(*) DESC, s.model_id""")
                 .bind(0, experimentId).mapTo(String.class).list();
+    }
+
+    /** Per model with any score in the experiment, most used first. */
+    public static List<Coverage> coverage(Handle h, long experimentId) {
+        return h.createQuery("""
+                SELECT s.model_id, count(*) AS scored, sum(s.imported) AS imported
+                FROM score s JOIN image i ON i.id = s.image_id JOIN prompt p ON p.id = i.prompt_id
+                WHERE p.experiment_id = ? GROUP BY s.model_id ORDER BY count(*) DESC, s.model_id""")
+                .bind(0, experimentId).mapTo(Coverage.class).list();
     }
 }

@@ -76,6 +76,7 @@ public final class WebServer {
         ImagePages images = new ImagePages(studio, views);
         JobPages jobs = new JobPages(studio, views);
         ModelPages models = new ModelPages(studio, views, options.offline());
+        ScoringPages scoring = new ScoringPages(studio, views);
 
         app.get("/", home::show);
         app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
@@ -85,6 +86,10 @@ public final class WebServer {
         app.post("/experiments", experiments::create);
         app.get("/experiments/{id}", experiments::show);
         app.post("/experiments/{id}/delete", experiments::delete);
+
+        app.get("/experiments/{id}/scores", scoring::show);
+        app.post("/experiments/{id}/scores/nima", scoring::score);
+        app.post("/experiments/{id}/scores/import", scoring::importCsv);
 
         app.get("/images/{hash}", images::show);
         app.get("/images/{hash}/file", images::file);

@@ -2,6 +2,7 @@ package org.belladonna.testing;
 
 import io.javalin.Javalin;
 import org.belladonna.app.Studio;
+import org.belladonna.models.ModelRegistry;
 import org.belladonna.web.WebServer;
 
 import java.io.IOException;
@@ -36,7 +37,12 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts on an existing data directory (e.g. to restart a server over the same data). */
     public static TestServer start(Path dataDir, WebServer.Options options) {
-        Studio studio = Studio.open(dataDir, dataDir.resolve("models"));
+        return start(dataDir, new ModelRegistry(dataDir.resolve("models")), options);
+    }
+
+    /** Starts over a given model registry (e.g. one whose test manifest pins synthetic weights). */
+    public static TestServer start(Path dataDir, ModelRegistry models, WebServer.Options options) {
+        Studio studio = Studio.open(dataDir, models);
         Javalin app = new WebServer(studio, options).start("127.0.0.1", 0);
         return new TestServer(dataDir, studio, app);
     }

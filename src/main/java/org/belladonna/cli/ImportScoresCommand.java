@@ -1,0 +1,54 @@
+package org.belladonna.cli;
+
+import org.belladonna.nima.ScoreImport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code import-scores FILE --experiment ID}: scores computed elsewhere, all rows or none. */
+@Command(name = "import-scores", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+        description = "Import scores from a CSV of 'image file or hash, model name, score[, std]' (header optional). "
+                + "Nothing is imported if any row is bad; each bad row is reported with its line number.")
+public final class ImportScoresCommand implements Callable<Integer> {
+    @Mixin
+    DataDirOption dirs;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file (UTF-8).")
+    Path file;
+
+    @Option(names = "--experiment", required = true, paramLabel = "ID", description = "The experiment whose images are scored.")
+    long experiment;
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(file)) {
+            throw new UserError("no such file: " + file);
+        }
+        ScoreImport.Result result;
+        try (Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            result = dirs.open().scoreImport().importCsv(experiment, file.getFileName().toString(), csv);
+        } catch (ScoreImport.BadRowsException e) {
+            for (String problem : e.problems()) {
+                System.err.println(file.getFileName() + ": " + problem);
+            }
+            System.err.println("belladonna: nothing imported: " + e.problems().size() + " bad row"
+                    + (e.problems().size() == 1 ? "" : "s") + " in " + file);
+            return 1;
+        } catch (IOException e) {
+            throw new UserError("cannot read " + file + " (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        System.out.printf("Imported %d score rows onto %d images of experiment %d: %s%n", result.rows(), result.images(),
+                experiment, result.imagesByModel());
+        return 0;
+    }
+}

@@ -1,0 +1,119 @@
+package org.belladonna.cli;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.belladonna.app.Studio;
+import org.belladonna.images.BadImageException;
+import org.belladonna.images.ImageDecoder;
+import org.belladonna.models.ModelMissingException;
+import org.belladonna.models.ModelRegistry;
+import org.belladonna.nima.InstalledNima;
+import org.belladonna.nima.NimaScore;
+import org.belladonna.nima.NimaScorer;
+import org.belladonna.nima.ScoringService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code score}: NIMA scores for an experiment (stored, one per image and model) or for loose files
+ * (printed only: a file outside the store belongs to no experiment, so there is nowhere honest to keep it).
+ */
+@Command(name = "score", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+        description = "Score an experiment's images with NIMA and store the scores, or score image files and print them.")
+public final class ScoreCommand implements Callable<Integer> {
+    @Mixin
+    DataDirOption dirs;
+
+    @Option(names = "--experiment", paramLabel = "ID", description = "Score every image of this experiment and store the scores.")
+    Long experiment;
+
+    @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Image files to score; their scores are printed, not stored.")
+    List<Path> files = List.of();
+
+    @Option(names = "--model", paramLabel = "ID", defaultValue = InstalledNima.MODEL_ID,
+            description = "Scoring model (default: ${DEFAULT-VALUE}, the only one computed here).")
+    String model;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "" + NimaScorer.DEFAULT_BATCH_SIZE,
+            description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Override
+    public Integer call() throws IOException {
+        if ((experiment == null) == files.isEmpty()) {
+            throw new UserError("give either --experiment ID or IMAGE files, not " + (experiment == null ? "neither" : "both"));
+        }
+        if (batch < 1) {
+            throw new UserError("--batch must be at least 1, not " + batch);
+        }
+        try {
+            ScoringService.requireComputable(model);
+            return experiment != null ? scoreExperiment() : scoreFiles();
+        } catch (ModelMissingException | IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private int scoreExperiment() throws IOException {
+        Studio studio = dirs.open();
+        if (studio.gallery().experiment(experiment).isEmpty()) {
+            throw new UserError("there is no experiment " + experiment);
+        }
+        ScoringService scoring = studio.scoring();
+        ScoringService.Readiness readiness = scoring.readiness();
+        if (!readiness.ready()) {
+            throw new UserError(readiness.problem() + " Install them with: " + readiness.installCommand());
+        }
+        ScoringService.Run run;
+        try (ProgressBar bar = bar("scoring", scoring.imageCount(experiment))) {
+            run = scoring.scoreExperiment(experiment, model, batch, (done, total) -> bar.stepTo(done));
+        }
+        System.out.printf("Scored %d of %d images of experiment %d with %s (weights %s).%n",
+                run.scored(), run.total(), experiment, model, run.modelVersion());
+        return 0;
+    }
+
+    private int scoreFiles() throws IOException {
+        ImageDecoder decoder = new ImageDecoder();
+        List<BufferedImage> images = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                images.add(decoder.decode(file).image());
+            } catch (BadImageException e) {
+                throw new UserError(file + ": " + e.getMessage());
+            } catch (IOException e) {
+                throw new UserError(file + ": cannot read it (" + e.getMessage() + ")");
+            }
+        }
+        List<NimaScore> scores = new ArrayList<>();
+        try (InstalledNima nima = InstalledNima.load(new ModelRegistry(dirs.modelsDir()));
+             ProgressBar bar = bar("scoring", images.size())) {
+            NimaScorer scorer = new NimaScorer(nima.nima(), batch);
+            for (int from = 0; from < images.size(); from += batch) {
+                scores.addAll(scorer.score(images.subList(from, Math.min(images.size(), from + batch))));
+                bar.stepTo(scores.size());
+            }
+        }
+        System.out.println("mean\tstd\tfile");
+        for (int i = 0; i < files.size(); i++) {
+            System.out.printf(Locale.ROOT, "%.3f\t%.3f\t%s%n", scores.get(i).mean(), scores.get(i).std(), files.get(i));
+        }
+        return 0;
+    }
+
+    private static ProgressBar bar(String task, int total) {
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                .setUnit(" images", 1).build();
+    }
+}
