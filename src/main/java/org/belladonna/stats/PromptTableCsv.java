@@ -1,0 +1,103 @@
+package org.belladonna.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The per-prompt table as RFC 4180 CSV: CRLF line ends, a header row, fields quoted only when they hold a
+ * comma, quote, CR or LF (quotes doubled). Column order is fixed by {@link #HEADER}. Numbers have fixed
+ * precision with a dot separator; p-values use scientific notation so tiny ones keep their digits. A number
+ * that is not reported is an empty cell, and the last column, {@code not_reported}, says why
+ * ("welch_p: n too small; ..."). Same analysis in, byte-identical text out.
+ */
+public final class PromptTableCsv {
+
+    private record Column(String name, Function<PromptResult, Value> value, Function<Double, String> format) {
+    }
+
+    private static final List<Column> NUMBERS = List.of(
+            fixed("mean_before", r -> r.before().mean(), 4),
+            fixed("sd_before", r -> r.before().sd(), 4),
+            fixed("mean_before_ci_low", r -> low(r.before().ci()), 4),
+            fixed("mean_before_ci_high", r -> high(r.before().ci()), 4),
+            fixed("mean_after", r -> r.after().mean(), 4),
+            fixed("sd_after", r -> r.after().sd(), 4),
+            fixed("mean_after_ci_low", r -> low(r.after().ci()), 4),
+            fixed("mean_after_ci_high", r -> high(r.after().ci()), 4),
+            fixed("pct_change", PromptResult::pctChange, 3),
+            fixed("pct_change_ci_low", r -> low(r.pctChangeCi()), 3),
+            fixed("pct_change_ci_high", r -> high(r.pctChangeCi()), 3),
+            fixed("welch_t", PromptResult::welchT, 4),
+            fixed("welch_df", PromptResult::welchDf, 3),
+            pValue("welch_p", PromptResult::welchP),
+            pValue("welch_p_holm", PromptResult::welchPHolm),
+            fixed("mann_whitney_u", PromptResult::mannWhitneyU, 1),
+            pValue("mann_whitney_p", PromptResult::mannWhitneyP),
+            pValue("mann_whitney_p_holm", PromptResult::mannWhitneyPHolm),
+            fixed("cliffs_delta", PromptResult::cliffsDelta, 4),
+            fixed("cohens_d", PromptResult::cohensD, 4));
+
+    /** The header row's names, in order. */
+    public static final List<String> HEADER = header();
+
+    private PromptTableCsv() {
+    }
+
+    public static String write(Analysis analysis) {
+        StringBuilder out = new StringBuilder();
+        line(out, HEADER);
+        for (PromptResult r : analysis.prompts()) {
+            List<String> cells = new ArrayList<>(List.of(r.id(), r.text(), r.group(),
+                    analysis.experiment().scoringModel(),
+                    Integer.toString(r.before().n()), Integer.toString(r.after().n())));
+            List<String> reasons = new ArrayList<>();
+            for (Column c : NUMBERS) {
+                Value v = c.value().apply(r);
+                cells.add(v.isPresent() ? c.format().apply(v.get()) : "");
+                if (!v.isPresent()) {
+                    reasons.add(c.name() + ": " + v.missing().text());
+                }
+            }
+            cells.add(String.join("; ", reasons));
+            line(out, cells);
+        }
+        return out.toString();
+    }
+
+    /** One field, quoted only when RFC 4180 requires it. */
+    static String field(String s) {
+        boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0;
+        return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    private static void line(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(field(cells.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    private static List<String> header() {
+        List<String> h = new ArrayList<>(List.of("prompt_id", "prompt_text", "group", "scoring_model", "n_before", "n_after"));
+        NUMBERS.forEach(c -> h.add(c.name()));
+        h.add("not_reported");
+        return List.copyOf(h);
+    }
+
+    private static Column fixed(String name, Function<PromptResult, Value> v, int decimals) {
+        return new Column(name, v, x -> Numbers.fixed(x, decimals));
+    }
+
+    private static Column pValue(String name, Function<PromptResult, Value> v) {
+        return new Column(name, v, x -> Numbers.scientific(x, 3));
+    }
+
+    private static Value low(Interval ci) {
+        return ci.isPresent() ? Value.of(ci.low()) : Value.missing(ci.missing());
+    }
+
+    private static Value high(Interval ci) {
+        return ci.isPresent() ? Value.of(ci.high()) : Value.missing(ci.missing());
+    }
+}
