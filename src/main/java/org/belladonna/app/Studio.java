@@ -1,6 +1,11 @@
 package org.belladonna.app;
 
+import org.belladonna.gallery.ArchiveLimits;
+import org.belladonna.gallery.ExperimentExport;
+import org.belladonna.gallery.ExperimentStats;
 import org.belladonna.gallery.Gallery;
+import org.belladonna.gallery.ImportJob;
+import org.belladonna.gallery.Importer;
 import org.belladonna.images.ImageIntake;
 import org.belladonna.jobs.JobQueue;
 import org.belladonna.store.Store;
@@ -17,13 +22,22 @@ public final class Studio {
     private final ImageIntake intake;
     private final Gallery gallery;
     private final JobQueue jobs;
+    private final Importer importer;
+    private final ImportJob importJob;
+    private final ExperimentStats stats;
+    private final ExperimentExport export;
 
     private Studio(Store store, Path modelsDir) {
         this.store = store;
         this.modelsDir = modelsDir;
         this.intake = new ImageIntake(store);
         this.gallery = new Gallery(store, intake);
+        this.importer = new Importer(store, intake.decoder(), ArchiveLimits.DEFAULT);
+        this.importJob = new ImportJob(importer, store.dataDir());
+        this.stats = new ExperimentStats(store);
+        this.export = new ExperimentExport(store);
         this.jobs = new JobQueue(store);
+        jobs.register(ImportJob.KIND, ImportJob.LANE, importJob);
     }
 
     public static Studio open(Path dataDir, Path modelsDir) {
@@ -44,6 +58,22 @@ public final class Studio {
 
     public Gallery gallery() {
         return gallery;
+    }
+
+    public Importer importer() {
+        return importer;
+    }
+
+    public ImportJob importJob() {
+        return importJob;
+    }
+
+    public ExperimentStats stats() {
+        return stats;
+    }
+
+    public ExperimentExport export() {
+        return export;
     }
 
     /** The job queue with every domain's handlers registered; the web server starts its workers. */

@@ -76,7 +76,14 @@ public final class Importer {
     }
 
     public ImportSummary run(Path path, Target target, ImportProgress progress) throws IOException, ImportRefusedException {
+        return run(path, target, null, progress);
+    }
+
+    /** As {@link #run(Path, Target, ImportProgress)}; {@code fallbackName} replaces the file name (an upload's temp name). */
+    public ImportSummary run(Path path, Target target, String fallbackName, ImportProgress progress)
+            throws IOException, ImportRefusedException {
         try (ImportSource source = ImportSource.open(path, limits)) {
+            String sourceName = fallbackName != null && !fallbackName.isBlank() ? fallbackName : source.displayName();
             ImportPlan plan = ImportLayout.plan(source);
             if (!plan.refused().isEmpty()) {
                 throw new ImportRefusedException(plan.refused());
@@ -87,7 +94,7 @@ public final class Importer {
             Map<String, Checked> checked = check(source, plan, progress);
             storeFiles(source, checked, progress);
             progress.update("saving", 0, 1);
-            ImportSummary summary = store.write(h -> save(h, plan, checked, target, source.displayName()));
+            ImportSummary summary = store.write(h -> save(h, plan, checked, target, sourceName));
             progress.update("saving", 1, 1);
             return summary;
         }

@@ -44,13 +44,17 @@ public final class Scores {
                          Double std, String distribution) {
     }
 
-    /** Every score of the experiment (of one model, or all when {@code model} is null), in image order. */
+    /**
+     * Every score of the experiment (of one model, or all when {@code model} is null), in an order fixed by
+     * content (prompt position, variant, seed, file hash), not by row ids: the bootstrap draws by index, so an
+     * experiment re-imported elsewhere must list its scores in the same order to give the same intervals.
+     */
     public static List<Scored> ofExperiment(Handle h, long experimentId, String model) {
         return h.createQuery("""
                         SELECT s.image_id, i.prompt_id, i.variant, s.model_id, s.model_version, s.mean, s.std, s.distribution
                         FROM prompt p JOIN image i ON i.prompt_id = p.id JOIN score s ON s.image_id = i.id
                         WHERE p.experiment_id = :experiment AND (:model IS NULL OR s.model_id = :model)
-                        ORDER BY p.position, p.id, i.id, s.model_id""")
+                        ORDER BY p.position, p.id, i.variant, i.seed, i.hash, s.model_id""")
                 .bind("experiment", experimentId).bind("model", model).mapTo(Scored.class).list();
     }
 
