@@ -100,6 +100,19 @@ public final class Importer {
         }
     }
 
+    /**
+     * The cheap part of the checks, without decoding an image: names, links, declared sizes and the layout.
+     * The web runs it before queueing an upload so a hostile archive is refused on the spot.
+     */
+    public void precheck(Path path) throws IOException, ImportRefusedException {
+        try (ImportSource source = ImportSource.open(path, limits)) {
+            ImportPlan plan = ImportLayout.plan(source);
+            if (!plan.refused().isEmpty()) {
+                throw new ImportRefusedException(plan.refused());
+            }
+        }
+    }
+
     /** Decodes each distinct file once; collects every refusal so the user can fix them all in one go. */
     private Map<String, Checked> check(ImportSource source, ImportPlan plan, ImportProgress progress)
             throws IOException, ImportRefusedException {

@@ -16,6 +16,8 @@ import java.util.Map;
 public final class HttpErrors {
     private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
 
+    private static final String RENDERED = "belladonna-error-page";
+
     private final Views views;
 
     HttpErrors(Views views) {
@@ -33,7 +35,9 @@ public final class HttpErrors {
         // Statuses set without an exception (unknown routes, wrong methods) get the same page.
         for (int status : new int[]{400, 403, 404, 405, 413}) {
             app.error(status, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty() || !"text/html".equals(ctx.contentType())) {
+                // Skip when an exception handler already rendered its page: Javalin runs error handlers after
+                // exception handlers, and the content type is not reliable at this point (it reads null).
+                if (ctx.attribute(RENDERED) == null) {
                     page(ctx, status, defaultMessage(status));
                 }
             });
@@ -41,6 +45,7 @@ public final class HttpErrors {
     }
 
     void page(Context ctx, int status, String message) {
+        ctx.attribute(RENDERED, true);
         ctx.status(status);
         String title = HttpStatus.forStatus(status).getMessage();
         String text = message == null || message.isBlank() || message.equals(title) ? defaultMessage(status) : message;

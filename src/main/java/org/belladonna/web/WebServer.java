@@ -72,6 +72,9 @@ public final class WebServer {
         ExperimentPages experiments = new ExperimentPages(studio, views);
         ImagePages images = new ImagePages(studio, views);
         JobPages jobs = new JobPages(studio, views);
+        PromptPages prompts = new PromptPages(studio, views);
+        StatsPages stats = new StatsPages(studio, views);
+        ImportPages imports = new ImportPages(studio, views);
 
         app.get("/", home::show);
         app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
@@ -81,6 +84,13 @@ public final class WebServer {
         app.post("/experiments", experiments::create);
         app.get("/experiments/{id}", experiments::show);
         app.post("/experiments/{id}/delete", experiments::delete);
+        app.get("/experiments/{id}/export.zip", experiments::export);
+        app.post("/experiments/import", imports::upload);
+        app.get("/experiments/imports/{id}", imports::status);
+        app.get("/experiments/{id}/prompts/{promptId}", prompts::show);
+        app.get("/experiments/{id}/prompts/{promptId}/pairs", prompts::pairs);
+        app.get("/experiments/{id}/stats", stats::show);
+        app.get("/experiments/{id}/stats.csv", stats::csv);
 
         app.get("/images/{hash}", images::show);
         app.get("/images/{hash}/file", images::file);
