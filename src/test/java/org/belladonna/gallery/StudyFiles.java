@@ -13,14 +13,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** A small study on disk in the plain layout: prompts × before/after × seeds of generated PNGs. */
-final class StudyFiles {
+public final class StudyFiles {
     static final List<String> RELATED = List.of("Water Lilies", "Haystacks");
     static final List<String> CONTROL = List.of("headphones");
 
     private StudyFiles() {
     }
 
-    static Path plainFolder(Path dir, int seeds) {
+    public static Path plainFolder(Path dir, int seeds) {
         try {
             StringBuilder prompts = new StringBuilder("prompt,group\n");
             int p = 0;
@@ -42,8 +42,24 @@ final class StudyFiles {
         }
     }
 
+    /** A scores.csv for {@link #plainFolder}: model "nima", related prompts about 8 % lower after, controls about 1 %. */
+    public static void scores(Path dir, int seeds) throws IOException {
+        StringBuilder csv = new StringBuilder("file,model_id,model_version,mean\n");
+        for (String prompt : Stream.concat(RELATED.stream(), CONTROL.stream()).toList()) {
+            for (String variant : List.of("before", "after")) {
+                for (int seed = 0; seed < seeds; seed++) {
+                    double factor = variant.equals("before") ? 1 : RELATED.contains(prompt) ? 0.92 : 0.99;
+                    double mean = 5.3 * factor + ((seed * 7) % 5 - 2) * 0.05;
+                    csv.append('"').append(prompt).append('/').append(variant).append("/seed-").append(seed).append(".png\",nima,v1,")
+                            .append(mean).append('\n');
+                }
+            }
+        }
+        Files.writeString(dir.resolve("scores.csv"), csv);
+    }
+
     /** The folder's files as a ZIP, names relative to the folder, in sorted order. */
-    static Path zip(Path folder, Path zipFile) {
+    public static Path zip(Path folder, Path zipFile) {
         try (OutputStream o = Files.newOutputStream(zipFile); ZipOutputStream zip = new ZipOutputStream(o);
              Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
