@@ -44,8 +44,10 @@ public final class WebServer {
             });
             config.staticFiles.enableWebjars();
         });
+        app.before(ServerTiming::start);
         app.before(SecurityHeaders::apply);
         app.before(Csrf::check);
+        app.after(ServerTiming::finish);
         new HttpErrors(views).install(app);
         routes(app);
         return app;
