@@ -1,6 +1,11 @@
 package org.belladonna.app;
 
+import org.belladonna.gallery.ArchiveLimits;
+import org.belladonna.gallery.ExperimentExport;
+import org.belladonna.gallery.ExperimentStats;
 import org.belladonna.gallery.Gallery;
+import org.belladonna.gallery.ImportJob;
+import org.belladonna.gallery.Importer;
 import org.belladonna.images.ImageIntake;
 import org.belladonna.jobs.JobQueue;
 import org.belladonna.models.InstallStatus;
@@ -28,6 +33,10 @@ public final class Studio {
     private final ScoringService scoring;
     private final ScoreJob scoreJob;
     private final ScoreImport scoreImport;
+    private final Importer importer;
+    private final ImportJob importJob;
+    private final ExperimentStats stats;
+    private final ExperimentExport export;
 
     /** Job kind computing what the model sees for one stored image; the payload is the image's hash. */
     public static final String SEE_JOB = "see";
@@ -38,6 +47,10 @@ public final class Studio {
         this.models = models;
         this.intake = new ImageIntake(store);
         this.gallery = new Gallery(store, intake);
+        this.importer = new Importer(store, intake.decoder(), ArchiveLimits.DEFAULT);
+        this.importJob = new ImportJob(importer, store.dataDir());
+        this.stats = new ExperimentStats(store);
+        this.export = new ExperimentExport(store);
         this.jobs = new JobQueue(store);
         this.seen = new SeenImages(store, intake, models);
         jobs.register(SEE_JOB, "device", (job, ctx) -> {
@@ -48,6 +61,7 @@ public final class Studio {
         this.scoring = new ScoringService(store, models);
         this.scoreJob = new ScoreJob(store, jobs, scoring);
         this.scoreImport = new ScoreImport(store);
+        jobs.register(ImportJob.KIND, ImportJob.LANE, importJob);
     }
 
     public static Studio open(Path dataDir, Path modelsDir) {
@@ -121,6 +135,22 @@ public final class Studio {
 
     public ScoreImport scoreImport() {
         return scoreImport;
+    }
+
+    public Importer importer() {
+        return importer;
+    }
+
+    public ImportJob importJob() {
+        return importJob;
+    }
+
+    public ExperimentStats stats() {
+        return stats;
+    }
+
+    public ExperimentExport export() {
+        return export;
     }
 
     /** The job queue with every domain's handlers registered; the web server starts its workers. */

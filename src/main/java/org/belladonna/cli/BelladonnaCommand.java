@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ServeCommand.class,
                 GcCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
                 BenchCommand.class,
                 ModelsCommand.class,
                 EncodeCommand.class,

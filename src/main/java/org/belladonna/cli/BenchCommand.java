@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BenchEncoderCommand.class,
                 NimaBenchCommand.class,
+                BenchGalleryCommand.class,
         })
 public final class BenchCommand {
 }

@@ -7,10 +7,13 @@ import org.belladonna.store.Experiments;
 import org.belladonna.store.Images;
 import org.belladonna.store.Prompts;
 import org.belladonna.store.Records.Experiment;
+import org.belladonna.store.Records.Image;
 import org.belladonna.store.Records.Prompt;
 import org.belladonna.store.Store;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,31 +80,51 @@ public final class Gallery {
         return store.read(Experiments::list);
     }
 
-    /** One row per prompt with up to {@code perVariant} hashes of each variant and means of {@code scoreModel}. */
+    /**
+     * One row per prompt with up to {@code perVariant} hashes of each variant and means of {@code scoreModel}.
+     * Three queries whatever the number of prompts: the prompts, grouped counts and means, the first images.
+     */
     public List<PromptRow> promptRows(long experimentId, int perVariant, String scoreModel) {
         return store.read(h -> {
+            Map<String, Images.VariantStat> stats = new HashMap<>();
+            for (Images.VariantStat s : Images.variantStats(h, experimentId, scoreModel)) {
+                stats.put(s.promptId() + "/" + s.variant(), s);
+            }
+            Map<String, List<String>> thumbs = new HashMap<>();
+            for (Images.Thumb t : Images.firstPerVariant(h, experimentId, perVariant)) {
+                thumbs.computeIfAbsent(t.promptId() + "/" + t.variant(), k -> new ArrayList<>()).add(t.hash());
+            }
             List<PromptRow> rows = new ArrayList<>();
             for (Prompt p : Prompts.list(h, experimentId)) {
-                rows.add(new PromptRow(p, Images.count(h, p.id(), "before"), Images.count(h, p.id(), "after"),
-                        hashes(h, p.id(), "before", perVariant), hashes(h, p.id(), "after", perVariant),
-                        mean(h, p.id(), "before", scoreModel), mean(h, p.id(), "after", scoreModel)));
+                Images.VariantStat before = stats.get(p.id() + "/before");
+                Images.VariantStat after = stats.get(p.id() + "/after");
+                rows.add(new PromptRow(p, before == null ? 0 : before.n(), after == null ? 0 : after.n(),
+                        thumbs.getOrDefault(p.id() + "/before", List.of()), thumbs.getOrDefault(p.id() + "/after", List.of()),
+                        before == null ? null : before.mean(), after == null ? null : after.mean()));
             }
             return rows;
         });
     }
 
-    private static List<String> hashes(org.jdbi.v3.core.Handle h, long promptId, String variant, int limit) {
-        return Images.page(h, promptId, variant, limit, 0).stream().map(i -> i.hash()).toList();
+    /** A prompt of the experiment; empty when the prompt belongs to another one. */
+    public Optional<Prompt> prompt(long experimentId, long promptId) {
+        return store.read(h -> Prompts.find(h, promptId)).filter(p -> p.experimentId() == experimentId);
     }
 
-    private static Double mean(org.jdbi.v3.core.Handle h, long promptId, String variant, String model) {
-        if (model == null) {
-            return null;
-        }
-        return h.createQuery("""
-                        SELECT avg(s.mean) FROM score s JOIN image i ON i.id = s.image_id
-                        WHERE i.prompt_id = ? AND i.variant = ? AND s.model_id = ?""")
-                .bind(0, promptId).bind(1, variant).bind(2, model).mapTo(Double.class).findOne().orElse(null);
+    /** One page of a prompt's images: {@code pageSize} of each variant by seed, and the counts. */
+    public record PromptPage(List<Image> before, List<Image> after, int nBefore, int nAfter, int pairs) {
+    }
+
+    public PromptPage promptPage(long promptId, int page, int pageSize) {
+        int offset = page * pageSize;
+        return store.read(h -> new PromptPage(Images.page(h, promptId, "before", pageSize, offset),
+                Images.page(h, promptId, "after", pageSize, offset), Images.count(h, promptId, "before"),
+                Images.count(h, promptId, "after"), Images.pairCount(h, promptId)));
+    }
+
+    /** Before/after pairs with the same seed, for the comparison view. */
+    public List<Images.Pair> pairs(long promptId, int page, int pageSize) {
+        return store.read(h -> Images.pairs(h, promptId, pageSize, page * pageSize));
     }
 
     /** Deletes the experiment's rows in one transaction, then the files nothing else uses. */

@@ -39,6 +39,10 @@ public final class Experiments {
                 FROM experiment e ORDER BY e.created_at DESC, e.id DESC""").mapTo(Summary.class).list();
     }
 
+    public static void setConcept(Handle h, long id, String concept) {
+        h.createUpdate("UPDATE experiment SET concept = ? WHERE id = ?").bind(0, concept).bind(1, id).execute();
+    }
+
     public static boolean delete(Handle h, long id) {
         return h.createUpdate("DELETE FROM experiment WHERE id = ?").bind(0, id).execute() > 0;
     }

@@ -18,6 +18,23 @@ public final class Images {
                         long promptId, String promptText, boolean related, long experimentId, String experimentName) {
     }
 
+    /** Per prompt and variant of an experiment: images, how many have a score by the model, and their mean. */
+    public record VariantStat(long promptId, String variant, int n, int scored, Double mean) {
+    }
+
+    /** One of the first images of a prompt's variant (by seed, then id). */
+    public record Thumb(long promptId, String variant, String hash) {
+    }
+
+    /** Before and after images generated with the same seed. */
+    public record Pair(long seed, String beforeHash, String afterHash) {
+    }
+
+    /** An image row of an export: everything needed to recreate it elsewhere. */
+    public record ExportRow(long id, int position, String promptText, boolean related, String variant, Long seed,
+                            String sourceName, String metadata, String hash, String format) {
+    }
+
     /** Adds the image unless the same file is already under this prompt and variant; returns whether it was added. */
     public static boolean add(Handle h, long promptId, String hash, String variant, Long seed, String sourceName,
                               String metadataJson) {
@@ -29,6 +46,11 @@ public final class Images {
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (prompt_id, variant, hash) DO NOTHING""")
                 .bind(0, promptId).bind(1, hash).bind(2, variant).bind(3, seed).bind(4, sourceName)
                 .bind(5, metadataJson == null ? "{}" : metadataJson).execute() > 0;
+    }
+
+    public static Optional<Long> idOf(Handle h, long promptId, String variant, String hash) {
+        return h.createQuery("SELECT id FROM image WHERE prompt_id = ? AND variant = ? AND hash = ?")
+                .bind(0, promptId).bind(1, variant).bind(2, hash).mapTo(Long.class).findOne();
     }
 
     public static Optional<Image> find(Handle h, long id) {
@@ -49,6 +71,56 @@ public final class Images {
     public static int count(Handle h, long promptId, String variant) {
         return h.createQuery("SELECT count(*) FROM image WHERE prompt_id = ? AND variant = ?")
                 .bind(0, promptId).bind(1, variant).mapTo(Integer.class).one();
+    }
+
+    /** One grouped query for the whole experiment page (not one per prompt). */
+    public static List<VariantStat> variantStats(Handle h, long experimentId, String model) {
+        return h.createQuery("""
+                        SELECT i.prompt_id, i.variant, count(*) AS n, count(s.id) AS scored, avg(s.mean) AS mean
+                        FROM prompt p JOIN image i ON i.prompt_id = p.id
+                        LEFT JOIN score s ON s.image_id = i.id AND s.model_id = :model
+                        WHERE p.experiment_id = :experiment GROUP BY i.prompt_id, i.variant""")
+                .bind("experiment", experimentId).bind("model", model).mapTo(VariantStat.class).list();
+    }
+
+    /** The first {@code perVariant} images of every prompt and variant of the experiment, in one query. */
+    public static List<Thumb> firstPerVariant(Handle h, long experimentId, int perVariant) {
+        return h.createQuery("""
+                        SELECT prompt_id, variant, hash FROM (
+                          SELECT i.prompt_id, i.variant, i.hash,
+                                 row_number() OVER (PARTITION BY i.prompt_id, i.variant ORDER BY i.seed, i.id) AS k
+                          FROM prompt p JOIN image i ON i.prompt_id = p.id WHERE p.experiment_id = :experiment)
+                        WHERE k <= :limit ORDER BY prompt_id, variant, k""")
+                .bind("experiment", experimentId).bind("limit", perVariant).mapTo(Thumb.class).list();
+    }
+
+    /** Seeds with an image in both variants, the first image of each per seed, ordered by seed. */
+    public static List<Pair> pairs(Handle h, long promptId, int limit, int offset) {
+        return h.createQuery("""
+                        SELECT b.seed, (SELECT hash FROM image WHERE prompt_id = :prompt AND variant = 'before' AND seed = b.seed ORDER BY id LIMIT 1) AS before_hash,
+                               (SELECT hash FROM image WHERE prompt_id = :prompt AND variant = 'after' AND seed = b.seed ORDER BY id LIMIT 1) AS after_hash
+                        FROM (SELECT DISTINCT seed FROM image WHERE prompt_id = :prompt AND variant = 'before' AND seed IS NOT NULL) b
+                        WHERE EXISTS (SELECT 1 FROM image a WHERE a.prompt_id = :prompt AND a.variant = 'after' AND a.seed = b.seed)
+                        ORDER BY b.seed LIMIT :limit OFFSET :offset""")
+                .bind("prompt", promptId).bind("limit", limit).bind("offset", offset).mapTo(Pair.class).list();
+    }
+
+    public static int pairCount(Handle h, long promptId) {
+        return h.createQuery("""
+                        SELECT count(DISTINCT b.seed) FROM image b WHERE b.prompt_id = :prompt AND b.variant = 'before'
+                          AND EXISTS (SELECT 1 FROM image a WHERE a.prompt_id = :prompt AND a.variant = 'after' AND a.seed = b.seed)""")
+                .bind("prompt", promptId).mapTo(Integer.class).one();
+    }
+
+    /** Every image of the experiment in prompt order, before then after, by seed. */
+    public static List<ExportRow> forExport(Handle h, long experimentId) {
+        return h.createQuery("""
+                        SELECT i.id, p.position, p.text AS prompt_text, p.related, i.variant, i.seed, i.source_name,
+                               i.metadata, i.hash, f.format
+                        FROM prompt p JOIN image i ON i.prompt_id = p.id JOIN image_file f ON f.hash = i.hash
+                        WHERE p.experiment_id = ?
+                        ORDER BY p.position, p.id, CASE i.variant WHEN 'before' THEN 0 ELSE 1 END, i.seed, i.id""")
+                .bind(0, experimentId).mapTo(ExportRow.class).list();
     }
 
     public static List<Usage> usages(Handle h, String hash) {

@@ -4,6 +4,7 @@ import org.belladonna.store.Records.Score;
 import org.jdbi.v3.core.Handle;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Table {@code score}: one score per image and scoring model; scoring again replaces it. */
 public final class Scores {
@@ -26,6 +27,11 @@ public final class Scores {
                 .bind("std", std).bind("dist", distributionJson).bind("imported", imported).execute();
     }
 
+    public static Optional<Score> find(Handle h, long imageId, String modelId) {
+        return h.createQuery("SELECT * FROM score WHERE image_id = ? AND model_id = ?").bind(0, imageId).bind(1, modelId)
+                .mapTo(Score.class).findOne();
+    }
+
     public static List<Score> forImage(Handle h, long imageId) {
         return h.createQuery("SELECT * FROM score WHERE image_id = ? ORDER BY model_id").bind(0, imageId)
                 .mapTo(Score.class).list();
@@ -35,6 +41,25 @@ public final class Scores {
     public static List<Score> forHash(Handle h, String hash) {
         return h.createQuery("SELECT s.* FROM score s JOIN image i ON i.id = s.image_id WHERE i.hash = ? ORDER BY s.model_id, s.id")
                 .bind(0, hash).mapTo(Score.class).list();
+    }
+
+    /** A score with the image it belongs to, for analyses and exports. */
+    public record Scored(long imageId, long promptId, String variant, String modelId, String modelVersion, double mean,
+                         Double std, String distribution) {
+    }
+
+    /**
+     * Every score of the experiment (of one model, or all when {@code model} is null), in an order fixed by
+     * content (prompt position, variant, seed, file hash), not by row ids: the bootstrap draws by index, so an
+     * experiment re-imported elsewhere must list its scores in the same order to give the same intervals.
+     */
+    public static List<Scored> ofExperiment(Handle h, long experimentId, String model) {
+        return h.createQuery("""
+                        SELECT s.image_id, i.prompt_id, i.variant, s.model_id, s.model_version, s.mean, s.std, s.distribution
+                        FROM prompt p JOIN image i ON i.prompt_id = p.id JOIN score s ON s.image_id = i.id
+                        WHERE p.experiment_id = :experiment AND (:model IS NULL OR s.model_id = :model)
+                        ORDER BY p.position, p.id, i.variant, i.seed, i.hash, s.model_id""")
+                .bind("experiment", experimentId).bind("model", model).mapTo(Scored.class).list();
     }
 
     /** Model ids with at least one score in the experiment, most used first. */

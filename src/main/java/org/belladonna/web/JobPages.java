@@ -5,6 +5,10 @@ import io.javalin.http.NotFoundResponse;
 import org.belladonna.app.Studio;
 import org.belladonna.store.Records.Job;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,6 +16,8 @@ import java.util.Map;
 
 /** Live progress of a background job (htmx polls the fragment until the job ends) and its cancel button. */
 final class JobPages {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Studio studio;
     private final Views views;
 
@@ -25,6 +31,7 @@ final class JobPages {
         Map<String, Object> model = new HashMap<>();
         model.put("job", job);
         model.put("eta", eta(job));
+        model.put("outcome", outcome(job));
         views.render(ctx, "job", model);
     }
 
@@ -37,6 +44,24 @@ final class JobPages {
     private Job find(Context ctx) {
         long id = HttpErrors.idParam(ctx, "id");
         return studio.jobs().find(id).orElseThrow(() -> new NotFoundResponse("There is no job " + id + "."));
+    }
+
+    /** What a finished job says about its result: an optional "message" and "href" in its result JSON. */
+    record Outcome(String message, String href) {
+    }
+
+    static Outcome outcome(Job job) {
+        if (job.result() == null || !"done".equals(job.state())) {
+            return null;
+        }
+        try {
+            JsonNode r = JSON.readTree(job.result());
+            String href = r.path("href").asText("");
+            // Only links within this site: a result can never send the reviewer elsewhere.
+            return new Outcome(r.path("message").asText(""), href.matches("/[A-Za-z0-9/_-]*") ? href : "");
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Remaining time extrapolated from the progress so far; null until there is something to go on. */

@@ -44,8 +44,10 @@ public final class WebServer {
             });
             config.staticFiles.enableWebjars();
         });
+        app.before(ServerTiming::start);
         app.before(SecurityHeaders::apply);
         app.before(Csrf::check);
+        app.after(ServerTiming::finish);
         new HttpErrors(views).install(app);
         routes(app);
         return app;
@@ -77,6 +79,9 @@ public final class WebServer {
         JobPages jobs = new JobPages(studio, views);
         ModelPages models = new ModelPages(studio, views, options.offline());
         ScoringPages scoring = new ScoringPages(studio, views);
+        PromptPages prompts = new PromptPages(studio, views);
+        StatsPages stats = new StatsPages(studio, views);
+        ImportPages imports = new ImportPages(studio, views);
 
         app.get("/", home::show);
         app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
@@ -86,6 +91,13 @@ public final class WebServer {
         app.post("/experiments", experiments::create);
         app.get("/experiments/{id}", experiments::show);
         app.post("/experiments/{id}/delete", experiments::delete);
+        app.get("/experiments/{id}/export.zip", experiments::export);
+        app.post("/experiments/import", imports::upload);
+        app.get("/experiments/imports/{id}", imports::status);
+        app.get("/experiments/{id}/prompts/{promptId}", prompts::show);
+        app.get("/experiments/{id}/prompts/{promptId}/pairs", prompts::pairs);
+        app.get("/experiments/{id}/stats", stats::show);
+        app.get("/experiments/{id}/stats.csv", stats::csv);
 
         app.get("/experiments/{id}/scores", scoring::show);
         app.post("/experiments/{id}/scores/nima", scoring::score);

@@ -1,0 +1,96 @@
+package org.belladonna.cli;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.belladonna.gallery.ImportProgress;
+import org.belladonna.gallery.ImportRefusedException;
+import org.belladonna.gallery.ImportSummary;
+import org.belladonna.gallery.Importer;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "import", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+        description = {"Import generated images (a folder or ZIP) into an experiment, all or nothing.",
+                "Layouts: manifest.csv / manifest.json (file, prompt, variant, seed, group, metadata), or",
+                "<prompt>/before/*.png and <prompt>/after/*.png with an optional prompts.csv (prompt, related|control).",
+                "scores.csv (file, model_id, model_version, mean, std) adds imported scores. Re-importing adds nothing."})
+public final class ImportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PATH", description = "Folder or .zip to import.")
+    Path path;
+
+    static final class Target {
+        @Option(names = "--experiment", paramLabel = "ID", description = "Import into this existing experiment.")
+        Long experimentId;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "Import into the experiment of this name (created when missing).")
+        String name;
+    }
+
+    @ArgGroup(exclusive = true)
+    Target target;
+
+    @Option(names = "--concept", paramLabel = "TEXT", description = "The concept the experiment poisons (e.g. Monet).")
+    String concept;
+
+    @Mixin
+    DataDirOption dirs;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.exists(path)) {
+            throw new UserError(path + " does not exist");
+        }
+        Importer.Target where = target == null ? Importer.Target.fromSource()
+                : target.experimentId != null ? Importer.Target.byId(target.experimentId) : Importer.Target.byName(target.name);
+        if (target != null && target.name != null && (target.name.isBlank() || target.name.length() > 200)) {
+            throw new UserError("--name must be 1 to 200 characters");
+        }
+        if (concept != null) {
+            where = where.withConcept(concept.strip());
+        }
+        var studio = dirs.open();
+        try (Bars bars = new Bars()) {
+            ImportSummary summary = studio.importer().run(path, where, bars);
+            bars.close();
+            summary.lines().forEach(System.out::println);
+            return 0;
+        } catch (ImportRefusedException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** One progress bar per phase, on stderr so that stdout stays the summary. */
+    private static final class Bars implements ImportProgress, AutoCloseable {
+        private String phase;
+        private ProgressBar bar;
+
+        @Override
+        public void update(String next, long done, long total) {
+            if (!next.equals(phase)) {
+                close();
+                phase = next;
+                bar = new ProgressBarBuilder().setTaskName(Character.toUpperCase(next.charAt(0)) + next.substring(1))
+                        .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).build();
+            }
+            bar.maxHint(total);
+            bar.stepTo(done);
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.belladonna.web;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import org.belladonna.app.Studio;
+import org.belladonna.stats.Analysis;
+import org.belladonna.stats.ForestPlot;
+import org.belladonna.stats.MethodsText;
+import org.belladonna.stats.PromptTableCsv;
+import org.belladonna.stats.StripPlot;
+import org.belladonna.store.Records.Experiment;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An experiment's statistics for one scoring model: the per-prompt table, the group summary, the methods
+ * and the plots as inline SVG rendered here (readable without JavaScript); and the table as CSV.
+ */
+final class StatsPages {
+    private final Studio studio;
+    private final Views views;
+
+    StatsPages(Studio studio, Views views) {
+        this.studio = studio;
+        this.views = views;
+    }
+
+    void show(Context ctx) {
+        Experiment experiment = experiment(ctx);
+        List<String> models = studio.stats().models(experiment.id());
+        Map<String, Object> model = new HashMap<>();
+        model.put("experiment", experiment);
+        model.put("models", models);
+        model.put("fmt", new StatsCells());
+        if (models.isEmpty()) {
+            views.render(ctx, "stats", model);
+            return;
+        }
+        String chosen = chosenModel(ctx, models);
+        Analysis analysis = studio.stats().analyse(experiment.id(), chosen);
+        model.put("model", chosen);
+        model.put("analysis", analysis);
+        model.put("methods", MethodsText.paragraphs(analysis));
+        model.put("forest", ForestPlot.svg(analysis, "forest"));
+        model.put("strips", StripPlot.svgs(analysis, "strip"));
+        views.render(ctx, "stats", model);
+    }
+
+    void csv(Context ctx) {
+        Experiment experiment = experiment(ctx);
+        List<String> models = studio.stats().models(experiment.id());
+        if (models.isEmpty()) {
+            throw new NotFoundResponse("Experiment " + experiment.id() + " has no scores yet, so there is no table.");
+        }
+        String chosen = chosenModel(ctx, models);
+        Analysis analysis = studio.stats().analyse(experiment.id(), chosen);
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"experiment-" + experiment.id() + "-"
+                + chosen.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"");
+        ctx.result(PromptTableCsv.write(analysis).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Experiment experiment(Context ctx) {
+        long id = HttpErrors.idParam(ctx, "id");
+        return studio.gallery().experiment(id).orElseThrow(() -> new NotFoundResponse("There is no experiment " + id + "."));
+    }
+
+    private static String chosenModel(Context ctx, List<String> models) {
+        String asked = ctx.queryParam("model");
+        if (asked == null || asked.isEmpty()) {
+            return models.get(0);
+        }
+        if (!models.contains(asked)) {
+            throw new BadRequestResponse("This experiment has no scores by that model; it has " + String.join(", ", models) + ".");
+        }
+        return asked;
+    }
+}

@@ -1,0 +1,74 @@
+package org.belladonna.web;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import org.belladonna.gallery.StudyFiles;
+import org.belladonna.testing.Browser;
+import org.belladonna.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A reviewer's path in a real browser: upload a ZIP, watch the job, read the statistics, download the CSV. */
+class GalleryBrowserTest {
+    private static TestServer server;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        server.close();
+    }
+
+    @Test
+    void importZipThroughThePageThenReadStatsAndDownloadTheCsv() throws Exception {
+        Path tmp = Files.createTempDirectory("browser-study");
+        Path folder = StudyFiles.plainFolder(tmp.resolve("Monet study"), 5);
+        StudyFiles.scores(folder, 5);
+        Path zip = StudyFiles.zip(folder, tmp.resolve("monet.zip"));
+
+        Page page = browser.desktop();
+        page.navigate(server.url("/experiments"));
+        page.setInputFiles("input[name=archive]", zip);
+        page.fill("input[name=concept]", "Monet");
+        page.click("button:has-text('Import')");
+        page.waitForSelector("#import-status .job-done", new Page.WaitForSelectorOptions().setTimeout(60_000));
+        assertTrue(page.locator("#import-status").innerText().contains("30 added"), page.locator("#import-status").innerText());
+
+        page.click("#import-status a:has-text('Open')");
+        page.waitForURL("**/experiments/*");
+        assertEquals(3, page.locator(".prompt-row").count());
+        page.click("a:has-text('Statistics')");
+        page.waitForURL("**/stats");
+        assertTrue(page.locator("main").innerText().contains("Scores by nima (v1)"));
+        assertEquals(3, page.locator("#prompt-table tbody tr").count());
+        assertTrue(page.locator("#prompt-table").innerText().contains("Water Lilies"));
+        assertEquals(1, page.locator("figure.plot svg#forest").count(), "forest plot inline");
+        assertTrue(page.locator("svg#forest title").textContent().length() > 20);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("stats-1920x1080")).setFullPage(true));
+
+        Download download = page.waitForDownload(() -> page.click("a:has-text('Download CSV')"));
+        String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
+        List<String> lines = csv.lines().toList();
+        assertEquals(4, lines.size(), csv);
+        assertTrue(lines.get(0).startsWith("prompt_id,prompt_text,group,scoring_model,n_before,n_after,mean_before,"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("1,Water Lilies,related,nima (v1),5,5,"), lines.get(1));
+        assertTrue(lines.get(3).startsWith("3,headphones,control,nima (v1),5,5,"), lines.get(3));
+        assertTrue(csv.endsWith("\r\n"));
+        page.context().close();
+    }
+}

@@ -1,0 +1,155 @@
+package org.belladonna.web;
+
+import org.belladonna.gallery.ImportProgress;
+import org.belladonna.gallery.Importer;
+import org.belladonna.store.Scores;
+import org.belladonna.testing.TestImages;
+import org.belladonna.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The workbench pages over real HTTP: filters, sorting, paging, pairs, statistics, CSV, export and refusals. */
+class GalleryPagesTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static TestServer server;
+    private static long experimentId;
+    private static long liliesId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start();
+        Path dir = Files.createTempDirectory("pages-study");
+        StringBuilder manifest = new StringBuilder("file,prompt,variant,seed,group\n");
+        StringBuilder scores = new StringBuilder("file,model_id,model_version,mean\n");
+        String[][] prompts = {{"Water Lilies", "related", "0.90"}, {"<b>headphones</b>", "control", "1.01"}};
+        int k = 0;
+        for (String[] p : prompts) {
+            for (String variant : List.of("before", "after")) {
+                // 70 images before and after for the lilies: two pages of 60 on the prompt page.
+                int n = p[0].equals("Water Lilies") ? 70 : 5;
+                for (int seed = 0; seed < n; seed++) {
+                    String file = "f" + (k++) + ".png";
+                    Files.write(dir.resolve(file), TestImages.png(12, 12, k));
+                    manifest.append(file).append(',').append(p[0]).append(',').append(variant).append(',').append(seed)
+                            .append(',').append(p[1]).append('\n');
+                    double mean = 5 * (variant.equals("after") ? Double.parseDouble(p[2]) : 1) + (seed % 5) * 0.1;
+                    scores.append(file).append(",nima,v1,").append(mean).append('\n');
+                }
+            }
+        }
+        Files.writeString(dir.resolve("manifest.csv"), manifest);
+        Files.writeString(dir.resolve("scores.csv"), scores);
+        experimentId = server.studio().importer().run(dir, Importer.Target.byName("Monet study"), ImportProgress.NONE).experimentId();
+        liliesId = server.studio().store().read(h -> h.createQuery("SELECT id FROM prompt WHERE text = 'Water Lilies'").mapTo(Long.class).one());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.url(path))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void experimentPageFiltersAndSorts() throws Exception {
+        String all = get("/experiments/" + experimentId).body();
+        assertTrue(all.contains("Water Lilies") && all.contains("&lt;b&gt;headphones&lt;/b&gt;"), "escaped prompt text");
+        assertTrue(all.contains("n = 70 before, 70 after"));
+        assertTrue(all.contains("mean 5.20 → 4.70 (-9.6 %)"), all);
+        String related = get("/experiments/" + experimentId + "?group=related").body();
+        assertTrue(related.contains("Water Lilies"));
+        assertFalse(related.contains("headphones</a>"));
+        String rises = get("/experiments/" + experimentId + "?sort=-change").body();
+        assertTrue(rises.indexOf("headphones") < rises.indexOf("Water Lilies</a>"), "biggest rise first");
+        String drops = get("/experiments/" + experimentId + "?sort=change").body();
+        assertTrue(drops.indexOf("Water Lilies</a>") < drops.indexOf("&lt;b&gt;headphones"), "biggest drop first");
+        HttpResponse<String> evil = get("/experiments/" + experimentId + "?sort=evil");
+        assertEquals(400, evil.statusCode());
+        assertTrue(evil.body().contains("sort must be one of order, change, -change."), evil.body());
+    }
+
+    @Test
+    void promptPageIsPagedAndPairsUseTheSlider() throws Exception {
+        String base = "/experiments/" + experimentId + "/prompts/" + liliesId;
+        String page1 = get(base).body();
+        assertEquals(120, count(page1, "loading=\"lazy\""), "60 per variant on page 1");
+        assertTrue(page1.contains("Page 1 of 2"));
+        assertTrue(page1.contains("Compare 70 same-seed pairs"));
+        assertEquals(20, count(get(base + "?page=2").body(), "loading=\"lazy\""));
+        assertEquals(404, get(base + "?page=3").statusCode());
+        assertEquals(400, get(base + "?page=-1").statusCode());
+        long otherExperiment = server.studio().gallery().createExperiment("other", "", "");
+        assertEquals(404, get("/experiments/" + otherExperiment + "/prompts/" + liliesId).statusCode(), "prompt of another experiment");
+        String pairs = get(base + "/pairs").body();
+        assertEquals(12, count(pairs, "<img-comparison-slider"));
+        assertTrue(pairs.contains("<script type=\"module\" src=\"/static/vendor/img-comparison-slider/8.0.7/index.js\">"));
+        assertEquals(200, get("/static/vendor/img-comparison-slider/8.0.7/index.js").statusCode());
+    }
+
+    @Test
+    void statsPageNamesTheModelAndShowsPlotsInline() throws Exception {
+        String page = get("/experiments/" + experimentId + "/stats").body();
+        assertTrue(page.contains("Scores by <strong>nima (v1)</strong>"), page);
+        assertTrue(page.contains("<svg") && page.contains("id='forest-title'"), "inline forest plot");
+        assertFalse(page.contains("<b>headphones</b>"), "prompt text escaped in table and SVG");
+        assertTrue(page.contains("Methods"));
+        HttpResponse<String> csv = get("/experiments/" + experimentId + "/stats.csv");
+        assertEquals("text/csv; charset=utf-8", csv.headers().firstValue("Content-Type").orElseThrow().toLowerCase());
+        assertTrue(csv.body().startsWith("prompt_id,prompt_text,group,scoring_model,n_before,n_after,"));
+        assertTrue(csv.body().contains("\r\n1,Water Lilies,related,nima (v1),70,70,"), csv.body());
+        assertEquals(400, get("/experiments/" + experimentId + "/stats?model=nope").statusCode());
+    }
+
+    @Test
+    void tinyPromptSaysNTooSmall() throws Exception {
+        long id = server.studio().gallery().createExperiment("tiny", "", "");
+        server.studio().gallery().addImages(id, List.of(
+                new org.belladonna.gallery.Gallery.NewImage("p", true, "before", 1L, "a", "{}", TestImages.png(12, 12, 901)),
+                new org.belladonna.gallery.Gallery.NewImage("p", true, "after", 1L, "b", "{}", TestImages.png(12, 12, 902))));
+        server.studio().store().write(h -> {
+            for (long imageId : h.createQuery("SELECT i.id FROM image i JOIN prompt p ON p.id = i.prompt_id WHERE p.experiment_id = ?")
+                    .bind(0, id).mapTo(Long.class).list()) {
+                Scores.put(h, imageId, "nima", "v1", 5, null, null, false);
+            }
+            return null;
+        });
+        String page = get("/experiments/" + id + "/stats").body();
+        assertTrue(page.contains("n too small"), page);
+    }
+
+    @Test
+    void hostileUploadIsRefusedWithA400AndNothingStored() throws Exception {
+        int before = server.studio().store().read(h -> h.createQuery("SELECT count(*) FROM image").mapTo(Integer.class).one());
+        byte[] zip = org.belladonna.gallery.TestZips.traversal();
+        HttpResponse<String> r = Multipart.post(server, "/experiments/import", "evil.zip", zip);
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("points outside the archive"), r.body());
+        assertEquals(before, (int) server.studio().store().read(h -> h.createQuery("SELECT count(*) FROM image").mapTo(Integer.class).one()));
+        try (var files = Files.list(server.dataDir().resolve("incoming"))) {
+            assertEquals(0, files.count(), "the refused upload is deleted");
+        }
+    }
+
+    private static int count(String s, String needle) {
+        int n = 0;
+        for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
