@@ -1,6 +1,8 @@
 package org.belladonna.testing;
 
 import io.javalin.Javalin;
+import io.javalin.router.Endpoint;
+import io.javalin.router.ParsedEndpoint;
 import org.belladonna.app.Studio;
 import org.belladonna.web.WebServer;
 
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** A real Belladonna server on a random loopback port over a temporary data directory. */
 public final class TestServer implements AutoCloseable {
@@ -35,9 +38,23 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts on an existing data directory (e.g. to restart a server over the same data). */
     public static TestServer start(Path dataDir, WebServer.Options options) {
+        return start(dataDir, options, 0);
+    }
+
+    /** Starts on an existing data directory and a given port: a restart that open pages can reconnect to. */
+    public static TestServer start(Path dataDir, WebServer.Options options, int port) {
         Studio studio = Studio.open(dataDir, dataDir.resolve("models"));
-        Javalin app = new WebServer(studio, options).start("127.0.0.1", 0);
+        Javalin app = new WebServer(studio, options).start("127.0.0.1", port);
         return new TestServer(dataDir, studio, app);
+    }
+
+    /** Every HTTP endpoint the app registered, as its router holds them (method and path pattern). */
+    public static List<Endpoint> endpoints(Javalin app) {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream().map(ParsedEndpoint::getEndpoint).toList();
+    }
+
+    public List<Endpoint> endpoints() {
+        return endpoints(app);
     }
 
     public String url(String path) {
