@@ -48,9 +48,10 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(dataDir, studio, app);
     }
 
-    /** Every HTTP endpoint the app registered, as its router holds them (method and path pattern). */
+    /** Every HTTP endpoint the app registered (method and path pattern; before/after handlers left out). */
     public static List<Endpoint> endpoints(Javalin app) {
-        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream().map(ParsedEndpoint::getEndpoint).toList();
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream().map(ParsedEndpoint::getEndpoint)
+                .filter(e -> e.getMethod().isHttpMethod()).toList();
     }
 
     public List<Endpoint> endpoints() {
