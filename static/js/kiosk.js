@@ -281,7 +281,7 @@
       caption.title.textContent = slide.title;
       caption.tag.textContent = slide.tag || "";
       caption.scores.textContent = slide.scoreModel
-        ? "Scores: mean aesthetic score by " + slide.scoreModel + " over the prompt's images" : "";
+        ? "Mean aesthetic score of all the prompt's images, by " + slide.scoreModel : "";
     }
     caption.steps.forEach(function (step, i) {
       var f = slide.frames[i];

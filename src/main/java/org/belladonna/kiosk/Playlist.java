@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 public record Playlist(long dwellMs, String order, long fastestDwellMs, List<Slide> slides) {
     /** Where the show's image files are served; only hashes in the playlist are. */
     public static final String IMAGE_PATH = "/show/images/";
-    public static final long FASTEST_DWELL_MS = 10;
+    public static final long FASTEST_DWELL_MS = 5;
 
     /**
      * @param key        stable across reloads, so a changed playlist continues where the show was
