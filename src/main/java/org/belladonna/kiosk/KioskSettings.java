@@ -48,13 +48,13 @@ public record KioskSettings(int dwellSeconds, Order order, List<Long> experiment
     }
 
     static KioskSettings load(Handle h) {
-        var row = h.createQuery("SELECT dwell_seconds, play_order FROM kiosk_settings WHERE id = 1")
-                .map((rs, ctx) -> new Object[]{rs.getInt(1), rs.getString(2)}).one();
         List<Long> experiments = h.createQuery("SELECT experiment_id FROM kiosk_experiment ORDER BY experiment_id")
                 .mapTo(Long.class).list();
         List<Long> artworks = h.createQuery("SELECT protection_id FROM kiosk_artwork ORDER BY protection_id")
                 .mapTo(Long.class).list();
-        return new KioskSettings((Integer) row[0], Order.parse((String) row[1]), experiments, artworks);
+        return h.createQuery("SELECT dwell_seconds, play_order FROM kiosk_settings WHERE id = 1")
+                .map((rs, ctx) -> new KioskSettings(rs.getInt("dwell_seconds"), Order.parse(rs.getString("play_order")),
+                        experiments, artworks)).one();
     }
 
     /** Replaces the settings; call inside one transaction so the show never sees half a change. */
