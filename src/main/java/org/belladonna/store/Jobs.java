@@ -64,6 +64,9 @@ public final class Jobs {
 
     /** Puts jobs interrupted by a crash back in the queue; returns how many. */
     public static int requeueInterrupted(Handle h, List<String> kinds) {
+        if (kinds.isEmpty()) {
+            return 0; // no handlers registered: nothing of ours can have been running (and IN () is not SQL)
+        }
         return h.createUpdate("UPDATE job SET state = 'queued', progress = 0, message = 'resumed after a restart' "
                         + "WHERE state = 'running' AND kind IN (<kinds>)")
                 .bindList("kinds", kinds).execute();

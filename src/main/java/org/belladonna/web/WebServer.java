@@ -2,20 +2,33 @@ package org.belladonna.web;
 
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.staticfiles.Location;
 import org.belladonna.app.Studio;
+import org.belladonna.kiosk.Kiosk;
+import org.belladonna.kiosk.Playlist;
+
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The web application. {@link #routes} is the whole route table, top to bottom; handlers live in small
- * page classes that delegate to the domain services at once.
+ * page classes that delegate to the domain services at once. In kiosk mode {@link #kioskRoutes} is the
+ * whole table instead: a separate, read-only one, so a route added to {@link #routes} later can never
+ * leak into an unattended exhibition screen.
  */
 public final class WebServer {
     /** Largest request body accepted (a ZIP of generated images for import is the biggest thing we take). */
     public static final long MAX_UPLOAD_MB = 1024;
+    private static final Set<HandlerType> READ_ONLY_METHODS =
+            Set.of(HandlerType.GET, HandlerType.HEAD);
 
     private final Studio studio;
     private final Options options;
     private final Views views;
+    private final Kiosk kiosk;
 
     public record Options(boolean kiosk, boolean offline) {
         public static Options defaults() {
@@ -27,6 +40,7 @@ public final class WebServer {
         this.studio = studio;
         this.options = options;
         this.views = new Views(options.kiosk());
+        this.kiosk = new Kiosk(studio.store());
     }
 
     public Javalin create() {
@@ -40,16 +54,25 @@ public final class WebServer {
                 files.hostedPath = "/static";
                 files.directory = "/static";
                 files.location = Location.CLASSPATH;
-                files.headers = java.util.Map.of("Cache-Control", "max-age=3600");
+                files.headers = Map.of("Cache-Control", "max-age=3600");
             });
-            config.staticFiles.enableWebjars();
+            if (!options.kiosk()) {
+                config.staticFiles.enableWebjars(); // htmx: the show does not use it
+            }
         });
         app.before(ServerTiming::start);
         app.before(SecurityHeaders::apply);
+        if (options.kiosk()) {
+            app.before(WebServer::refuseChanges);
+        }
         app.before(Csrf::check);
         app.after(ServerTiming::finish);
         new HttpErrors(views).install(app);
-        routes(app);
+        if (options.kiosk()) {
+            kioskRoutes(app);
+        } else {
+            routes(app);
+        }
         return app;
     }
 
@@ -82,6 +105,8 @@ public final class WebServer {
         PromptPages prompts = new PromptPages(studio, views);
         StatsPages stats = new StatsPages(studio, views);
         ImportPages imports = new ImportPages(studio, views);
+        KioskSettingsPage kioskSettings = new KioskSettingsPage(studio, kiosk, views);
+        ShowPages show = new ShowPages(kiosk, images, views);
 
         app.get("/", home::show);
         app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
@@ -114,5 +139,32 @@ public final class WebServer {
 
         app.get("/jobs/{id}", jobs::progress);
         app.post("/jobs/{id}/cancel", jobs::cancel);
+
+        app.get("/kiosk/settings", kioskSettings::show);
+        app.post("/kiosk/settings", kioskSettings::save);
+        app.get("/show", show::show); // preview of the exhibition show
+        app.get("/show/playlist.json", show::playlist);
+        app.get(Playlist.IMAGE_PATH + "{hash}", show::image);
+    }
+
+    /** Kiosk mode's whole route table: the show and what it reads, nothing that writes or administers. */
+    private void kioskRoutes(Javalin app) {
+        ShowPages show = new ShowPages(kiosk, new ImagePages(studio, views), views);
+
+        app.get("/", show::show);
+        app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
+        app.get("/health", ctx -> ctx.result("ok"));
+        app.get("/show/playlist.json", show::playlist);
+        app.get(Playlist.IMAGE_PATH + "{hash}", show::image);
+    }
+
+    /**
+     * Kiosk mode refuses every unsafe method before routing, even where a path exists, as a second wall
+     * behind the read-only route table.
+     */
+    private static void refuseChanges(Context ctx) {
+        if (!READ_ONLY_METHODS.contains(ctx.method())) {
+            throw new MethodNotAllowedResponse("This exhibition screen is read-only.", Map.of());
+        }
     }
 }

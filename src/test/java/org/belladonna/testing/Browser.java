@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Headless Debian Chromium driven by Playwright, never a downloaded browser. Create one per test class
@@ -22,6 +23,11 @@ public final class Browser implements AutoCloseable {
     private final com.microsoft.playwright.Browser browser;
 
     public Browser() {
+        this(List.of());
+    }
+
+    /** With extra Chromium switches, e.g. to unthrottle animation frames for long accelerated runs. */
+    public Browser(List<String> extraArgs) {
         if (!Files.isExecutable(CHROMIUM)) {
             throw new IllegalStateException("Chromium is missing at " + CHROMIUM + " (apt-get install chromium)");
         }
@@ -30,8 +36,8 @@ public final class Browser implements AutoCloseable {
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(CHROMIUM)
                 .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+                .setArgs(Stream.concat(Stream.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"), extraArgs.stream()).toList()));
     }
 
     /** A fresh page (own cookies) with the given viewport. */

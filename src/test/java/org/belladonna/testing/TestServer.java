@@ -1,6 +1,8 @@
 package org.belladonna.testing;
 
 import io.javalin.Javalin;
+import io.javalin.router.Endpoint;
+import io.javalin.router.ParsedEndpoint;
 import org.belladonna.app.Studio;
 import org.belladonna.models.ModelRegistry;
 import org.belladonna.web.WebServer;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** A real Belladonna server on a random loopback port over a temporary data directory. */
 public final class TestServer implements AutoCloseable {
@@ -37,14 +40,33 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts on an existing data directory (e.g. to restart a server over the same data). */
     public static TestServer start(Path dataDir, WebServer.Options options) {
-        return start(dataDir, new ModelRegistry(dataDir.resolve("models")), options);
+        return start(dataDir, new ModelRegistry(dataDir.resolve("models")), options, 0);
     }
 
     /** Starts over a given model registry (e.g. one whose test manifest pins synthetic weights). */
     public static TestServer start(Path dataDir, ModelRegistry models, WebServer.Options options) {
+        return start(dataDir, models, options, 0);
+    }
+
+    /** Starts on an existing data directory and a given port: a restart that open pages can reconnect to. */
+    public static TestServer start(Path dataDir, WebServer.Options options, int port) {
+        return start(dataDir, new ModelRegistry(dataDir.resolve("models")), options, port);
+    }
+
+    private static TestServer start(Path dataDir, ModelRegistry models, WebServer.Options options, int port) {
         Studio studio = Studio.open(dataDir, models);
-        Javalin app = new WebServer(studio, options).start("127.0.0.1", 0);
+        Javalin app = new WebServer(studio, options).start("127.0.0.1", port);
         return new TestServer(dataDir, studio, app);
+    }
+
+    /** Every HTTP endpoint the app registered (method and path pattern; before/after handlers left out). */
+    public static List<Endpoint> endpoints(Javalin app) {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream().map(ParsedEndpoint::getEndpoint)
+                .filter(e -> e.getMethod().isHttpMethod()).toList();
+    }
+
+    public List<Endpoint> endpoints() {
+        return endpoints(app);
     }
 
     public String url(String path) {
