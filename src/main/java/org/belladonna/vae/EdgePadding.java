@@ -1,0 +1,43 @@
+package org.belladonna.vae;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+
+/**
+ * Pads images at the bottom and right by repeating the last row and column until the sides are
+ * multiples of the model's downscale factor, and crops results back. Replicate rather than zero
+ * padding: black borders would be a strong edge the encoder reads as content; replicate rather than
+ * reflect: reflection duplicates structure and needs the pad to be smaller than the image.
+ * Differentiable: the gradient of a padded pixel flows back into the edge pixel it copies.
+ */
+public final class EdgePadding {
+    private EdgePadding() {
+    }
+
+    public static NDArray toMultiple(NDArray nchw, int multiple) {
+        NDArray x = padAxis(nchw, 2, multiple);
+        return padAxis(x, 3, multiple);
+    }
+
+    /** Crops an N x C x H' x W' array (H' >= height, W' >= width) to its top-left height x width. */
+    public static NDArray crop(NDArray nchw, long height, long width) {
+        if (nchw.getShape().get(2) == height && nchw.getShape().get(3) == width) {
+            return nchw;
+        }
+        return nchw.get(new NDIndex(":, :, :{}, :{}", height, width));
+    }
+
+    static long roundUp(long side, int multiple) {
+        return (side + multiple - 1) / multiple * multiple;
+    }
+
+    private static NDArray padAxis(NDArray x, int axis, int multiple) {
+        long side = x.getShape().get(axis);
+        long missing = roundUp(side, multiple) - side;
+        if (missing == 0) {
+            return x;
+        }
+        NDArray edge = axis == 2 ? x.get(new NDIndex(":, :, -1:, :")) : x.get(new NDIndex(":, :, :, -1:"));
+        return x.concat(edge.repeat(axis, missing), axis);
+    }
+}
