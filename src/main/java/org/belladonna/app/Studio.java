@@ -3,6 +3,9 @@ package org.belladonna.app;
 import org.belladonna.gallery.Gallery;
 import org.belladonna.images.ImageIntake;
 import org.belladonna.jobs.JobQueue;
+import org.belladonna.models.ModelRegistry;
+import org.belladonna.protect.ConceptLibrary;
+import org.belladonna.protect.ProtectionService;
 import org.belladonna.store.Store;
 
 import java.nio.file.Path;
@@ -17,6 +20,8 @@ public final class Studio {
     private final ImageIntake intake;
     private final Gallery gallery;
     private final JobQueue jobs;
+    private final ConceptLibrary concepts;
+    private final ProtectionService protection;
 
     private Studio(Store store, Path modelsDir) {
         this.store = store;
@@ -24,10 +29,15 @@ public final class Studio {
         this.intake = new ImageIntake(store);
         this.gallery = new Gallery(store, intake);
         this.jobs = new JobQueue(store);
+        this.concepts = new ConceptLibrary(store);
+        this.protection = new ProtectionService(store, jobs, concepts, new ModelRegistry(modelsDir));
+        protection.registerJobs();
     }
 
     public static Studio open(Path dataDir, Path modelsDir) {
-        return new Studio(Store.open(dataDir), modelsDir.toAbsolutePath().normalize());
+        Studio studio = new Studio(Store.open(dataDir), modelsDir.toAbsolutePath().normalize());
+        studio.concepts.ensureBuiltIns();
+        return studio;
     }
 
     public Store store() {
@@ -49,5 +59,15 @@ public final class Studio {
     /** The job queue with every domain's handlers registered; the web server starts its workers. */
     public JobQueue jobs() {
         return jobs;
+    }
+
+    /** Target concepts: the built-in ones and those users made from their own anchor images. */
+    public ConceptLibrary concepts() {
+        return concepts;
+    }
+
+    /** Protecting artwork in the background (the "protect" jobs on the device lane). */
+    public ProtectionService protection() {
+        return protection;
     }
 }
