@@ -130,7 +130,7 @@ final class ProtectionJob implements JobHandler {
                 first = distance;
             }
             // The last few percent are verification and storing, reported separately.
-            context.progress(0.95 * step / total, String.format(Locale.ROOT, "step %d/%d · distance %.1f → %.1f",
+            context.progress(0.95 * step / total, String.format(Locale.ROOT, "step %d/%d · distance %.3f → %.3f",
                     step, total, first, distance));
         }
     }

@@ -10,6 +10,7 @@ import org.belladonna.images.Upload;
 import org.belladonna.jobs.JobQueue;
 import org.belladonna.models.ModelMissingException;
 import org.belladonna.models.ModelRegistry;
+import org.belladonna.store.DerivedImages;
 import org.belladonna.store.Jobs;
 import org.belladonna.store.Protections;
 import org.belladonna.store.Records.Protection;
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,6 +134,45 @@ public final class ProtectionService {
         }
         try {
             return Optional.of(JSON.readValue(p.report(), ProtectionReport.class));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What TAEF2 sees of the original, the protected image and the target anchor: image hashes, null where not stored. */
+    public record SeenViews(String original, String protectedImage, String target) {
+    }
+
+    public SeenViews seen(Protection p) {
+        Optional<ProtectionReport> report = report(p);
+        if (report.isEmpty()) {
+            return new SeenViews(null, null, null);
+        }
+        List<String> anchors = p.conceptId() == null ? List.of()
+                : concepts.find(p.conceptId()).map(ConceptLibrary.Entry::anchors).orElse(List.of());
+        int anchor = report.get().anchorIndex();
+        return store.read(h -> new SeenViews(
+                DerivedImages.find(h, p.sourceHash(), ProtectionJob.SEEN_KIND).orElse(null),
+                DerivedImages.find(h, p.outputHash(), ProtectionJob.SEEN_KIND).orElse(null),
+                anchor < anchors.size() ? DerivedImages.find(h, anchors.get(anchor), ProtectionJob.SEEN_KIND).orElse(null) : null));
+    }
+
+    /** The report as a downloadable JSON document, with what it was measured on. */
+    public String exportJson(Protection p) {
+        try {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("protection", p.id());
+            doc.put("batch", p.batch());
+            doc.put("sourceName", p.sourceName());
+            doc.put("sourceSha256", p.sourceHash());
+            doc.put("outputSha256", p.outputHash());
+            doc.put("concept", p.conceptId() == null ? null
+                    : concepts.find(p.conceptId()).map(e -> e.concept().slug()).orElse(null));
+            doc.put("settings", JSON.readTree(p.settings()));
+            doc.put("device", p.device());
+            doc.put("wallMs", p.wallMs());
+            doc.put("report", p.report() == null ? null : JSON.readTree(p.report()));
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -72,6 +72,8 @@ public final class WebServer {
         ExperimentPages experiments = new ExperimentPages(studio, views);
         ImagePages images = new ImagePages(studio, views);
         JobPages jobs = new JobPages(studio, views);
+        ProtectPages protect = new ProtectPages(studio, views);
+        ConceptPages concepts = new ConceptPages(studio, views);
 
         app.get("/", home::show);
         app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
@@ -81,6 +83,16 @@ public final class WebServer {
         app.post("/experiments", experiments::create);
         app.get("/experiments/{id}", experiments::show);
         app.post("/experiments/{id}/delete", experiments::delete);
+
+        app.get("/protect", protect::form);
+        app.post("/protect", protect::submit);
+        app.get("/protect/{id}", protect::show);
+        app.get("/protect/{id}/protected.png", protect::download);
+        app.get("/protect/{id}/report.json", protect::report);
+        app.get("/protect/batch/{batch}/zip", protect::zip);
+
+        app.get("/concepts", concepts::list);
+        app.post("/concepts", concepts::create);
 
         app.get("/images/{hash}", images::show);
         app.get("/images/{hash}/file", images::file);
