@@ -4,19 +4,15 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import org.belladonna.images.ImageDecoder;
-import org.belladonna.models.TestModels;
 import org.belladonna.testing.Browser;
 import org.belladonna.testing.TestImages;
 import org.belladonna.testing.TestServer;
-import org.belladonna.web.WebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -36,9 +32,7 @@ class ProtectBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path data = Files.createTempDirectory("belladonna-protect-browser-");
-        TestModels.installed(data.resolve("models"), "taef2-encoder", "taef2-decoder");
-        server = TestServer.start(data, WebServer.Options.defaults());
+        server = ProtectionJobsTest.serverWithWeights();
         browser = new Browser();
     }
 

@@ -1,9 +1,7 @@
 package org.belladonna.protect.web;
 
-import org.belladonna.models.TestModels;
 import org.belladonna.testing.TestImages;
 import org.belladonna.testing.TestServer;
-import org.belladonna.web.WebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +28,7 @@ class ProtectUploadLimitsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path data = Files.createTempDirectory("belladonna-protect-limits-");
-        TestModels.installed(data.resolve("models"), "taef2-encoder", "taef2-decoder");
-        server = TestServer.start(data, WebServer.Options.defaults());
+        server = ProtectionJobsTest.serverWithWeights();
         client = new FormClient(server.url(""));
     }
 

@@ -12,6 +12,8 @@ import org.belladonna.store.Jobs;
 import org.belladonna.store.Records.Job;
 import org.belladonna.store.Records.Protection;
 import org.belladonna.testing.TestImages;
+import org.belladonna.testing.TestServer;
+import org.belladonna.web.WebServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,20 @@ class ProtectionJobsTest {
                 .orElseThrow().concept().id();
     }
 
+    /** One generated image toward cubism, queued (not run). */
+    static Protection submitOne(Studio studio, int width, int height, long seed, int steps) throws Exception {
+        var submission = studio.protection().submit(List.of(new Upload("art.png", TestImages.png(width, height, seed))),
+                cubism(studio), tiny(steps));
+        return studio.protection().find(submission.protectionIds().get(0)).orElseThrow();
+    }
+
+    /** A real server over a fresh data directory whose models folder has the TAEF2 weights. */
+    static TestServer serverWithWeights() throws Exception {
+        Path data = Files.createTempDirectory("belladonna-protect-");
+        TestModels.installed(data.resolve("models"), "taef2-encoder", "taef2-decoder");
+        return TestServer.start(data, WebServer.Options.defaults());
+    }
+
     static int count(Studio studio, String table) {
         return studio.store().read(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Integer.class).one());
     }
@@ -68,9 +84,7 @@ class ProtectionJobsTest {
     @Test
     void aJobRunAgainAfterACrashStoresNothingTwice(@TempDir Path data) throws Exception {
         Studio studio = Studio.open(data, models);
-        var submission = studio.protection().submit(List.of(new Upload("art.png", TestImages.png(80, 72, 1))),
-                cubism(studio), tiny(2));
-        long id = submission.protectionIds().get(0);
+        long id = submitOne(studio, 80, 72, 1, 2).id();
         studio.jobs().drain(List.of(ProtectionService.JOB_KIND));
 
         Protection done = studio.protection().find(id).orElseThrow();
@@ -102,9 +116,7 @@ class ProtectionJobsTest {
     @Test
     void cancellingAQueuedJobStoresNoOutput(@TempDir Path data) throws Exception {
         Studio studio = Studio.open(data, models);
-        var submission = studio.protection().submit(List.of(new Upload("a.png", TestImages.png(64, 64, 2))),
-                cubism(studio), tiny(2));
-        Protection p = studio.protection().find(submission.protectionIds().get(0)).orElseThrow();
+        Protection p = submitOne(studio, 64, 64, 2, 2);
         assertTrue(studio.jobs().cancel(p.jobId()));
         studio.jobs().drain(List.of(ProtectionService.JOB_KIND));
         assertEquals("cancelled", studio.jobs().find(p.jobId()).orElseThrow().state());
@@ -114,9 +126,7 @@ class ProtectionJobsTest {
     @Test
     void cancellingARunningJobStopsTheEngineAndStoresNoOutput(@TempDir Path data) throws Exception {
         Studio studio = Studio.open(data, models);
-        var submission = studio.protection().submit(List.of(new Upload("a.png", TestImages.png(64, 64, 3))),
-                cubism(studio), tiny(10_000));
-        Protection p = studio.protection().find(submission.protectionIds().get(0)).orElseThrow();
+        Protection p = submitOne(studio, 64, 64, 3, 10_000);
         int files = count(studio, "image_file");
         studio.jobs().start();
         try {
