@@ -14,6 +14,8 @@ import org.belladonna.nima.ScoreImport;
 import org.belladonna.nima.ScoreJob;
 import org.belladonna.nima.ScoringService;
 import org.belladonna.vae.SeenImages;
+import org.belladonna.protect.ConceptLibrary;
+import org.belladonna.protect.ProtectionService;
 import org.belladonna.store.Store;
 
 import java.nio.file.Path;
@@ -37,6 +39,8 @@ public final class Studio {
     private final ImportJob importJob;
     private final ExperimentStats stats;
     private final ExperimentExport export;
+    private final ConceptLibrary concepts;
+    private final ProtectionService protection;
 
     /** Job kind computing what the model sees for one stored image; the payload is the image's hash. */
     public static final String SEE_JOB = "see";
@@ -62,6 +66,9 @@ public final class Studio {
         this.scoreJob = new ScoreJob(store, jobs, scoring);
         this.scoreImport = new ScoreImport(store);
         jobs.register(ImportJob.KIND, ImportJob.LANE, importJob);
+        this.concepts = new ConceptLibrary(store);
+        this.protection = new ProtectionService(store, jobs, concepts, models);
+        protection.registerJobs();
     }
 
     public static Studio open(Path dataDir, Path modelsDir) {
@@ -70,7 +77,9 @@ public final class Studio {
 
     /** Opens over a given model registry: its manifest's pins decide which model files are usable. */
     public static Studio open(Path dataDir, ModelRegistry models) {
-        return new Studio(Store.open(dataDir), models);
+        Studio studio = new Studio(Store.open(dataDir), models);
+        studio.concepts.ensureBuiltIns();
+        return studio;
     }
 
     public Store store() {
@@ -156,5 +165,15 @@ public final class Studio {
     /** The job queue with every domain's handlers registered; the web server starts its workers. */
     public JobQueue jobs() {
         return jobs;
+    }
+
+    /** Target concepts: the built-in ones and those users made from their own anchor images. */
+    public ConceptLibrary concepts() {
+        return concepts;
+    }
+
+    /** Protecting artwork in the background (the "protect" jobs on the device lane). */
+    public ProtectionService protection() {
+        return protection;
     }
 }

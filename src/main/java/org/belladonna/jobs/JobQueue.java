@@ -52,12 +52,17 @@ public final class JobQueue implements AutoCloseable {
     }
 
     public long submit(String kind, String payloadJson) {
-        if (!handlers.containsKey(kind)) {
-            throw new IllegalArgumentException("no handler for jobs of kind " + kind);
-        }
+        requireHandler(kind);
         long id = store.write(h -> Jobs.enqueue(h, kind, payloadJson));
         wake(kind);
         return id;
+    }
+
+    /** Refuses work nobody would ever run. */
+    public void requireHandler(String kind) {
+        if (!handlers.containsKey(kind)) {
+            throw new IllegalArgumentException("no handler for jobs of kind " + kind);
+        }
     }
 
     public boolean cancel(long id) {
@@ -139,7 +144,11 @@ public final class JobQueue implements AutoCloseable {
         }
     }
 
-    private void wake(String kind) {
+    /**
+     * Wakes the worker of a kind's lane. {@link #submit} does this itself; a service that enqueues jobs
+     * inside its own transaction (together with rows the job works on) calls it once that has committed.
+     */
+    public void wake(String kind) {
         for (Lane lane : lanes.values()) {
             if (lane.kinds().contains(kind)) {
                 lane.wake().release();

@@ -21,6 +21,11 @@ public final class Jobs {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
+    /** Sets the payload of a job enqueued earlier in the same transaction, once the rows it names exist. */
+    public static void setPayload(Handle h, long id, String payloadJson) {
+        h.createUpdate("UPDATE job SET payload = ? WHERE id = ?").bind(0, payloadJson).bind(1, id).execute();
+    }
+
     /** Atomically takes the oldest queued job of one of the kinds. */
     public static Optional<Job> claim(Handle h, List<String> kinds) {
         return h.createQuery("""

@@ -29,4 +29,18 @@ public final class Records {
             return state.equals("done") || state.equals("failed") || state.equals("cancelled");
         }
     }
+
+    public record Concept(long id, String slug, String name, String description, boolean builtin, String createdAt) {
+    }
+
+    public record Protection(long id, long jobId, String batch, String sourceHash, String sourceName, Long conceptId,
+                             String settings, String outputHash, String report, String device, Long wallMs,
+                             String createdAt) {
+        public boolean protectedYet() {
+            return outputHash != null;
+        }
+    }
+
+    public record DerivedImage(String sourceHash, String kind, String hash, String createdAt) {
+    }
 }

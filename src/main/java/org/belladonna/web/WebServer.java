@@ -107,6 +107,8 @@ public final class WebServer {
         ImportPages imports = new ImportPages(studio, views);
         KioskSettingsPage kioskSettings = new KioskSettingsPage(studio, kiosk, views);
         ShowPages show = new ShowPages(kiosk, images, views);
+        ProtectPages protect = new ProtectPages(studio, views);
+        ConceptPages concepts = new ConceptPages(studio, views);
 
         app.get("/", home::show);
         app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
@@ -127,6 +129,16 @@ public final class WebServer {
         app.get("/experiments/{id}/scores", scoring::show);
         app.post("/experiments/{id}/scores/nima", scoring::score);
         app.post("/experiments/{id}/scores/import", scoring::importCsv);
+
+        app.get("/protect", protect::form);
+        app.post("/protect", protect::submit);
+        app.get("/protect/{id}", protect::show);
+        app.get("/protect/{id}/protected.png", protect::download);
+        app.get("/protect/{id}/report.json", protect::report);
+        app.get("/protect/batch/{batch}/zip", protect::zip);
+
+        app.get("/concepts", concepts::list);
+        app.post("/concepts", concepts::create);
 
         app.get("/images/{hash}", images::show);
         app.get("/images/{hash}/file", images::file);

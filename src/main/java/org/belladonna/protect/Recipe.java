@@ -1,0 +1,53 @@
+package org.belladonna.protect;
+
+import ai.djl.ndarray.NDArray;
+
+import java.util.SplittableRandom;
+
+/**
+ * One protection recipe: what is minimised, how a step is taken, where the budget is spent and what
+ * the encoder is shown. The loop itself ({@link PgdLoop}) is shared; a recipe only fills these in.
+ */
+public abstract class Recipe {
+
+    /** Name written into reports, e.g. "belladonna" or "nightshade". */
+    public abstract String name();
+
+    /** Steps when the caller does not say. */
+    public abstract int defaultSteps();
+
+    /** A fresh update rule for one run of {@code steps} steps in an L-inf ball of radius {@code eps}. */
+    abstract Stepper stepper(double eps, int steps);
+
+    /**
+     * Objective to minimise, summed over the batch: by default the L2 distance between each image's
+     * latent and its target (Nightshade's loss; Shan et al. 2024, eq. 3).
+     */
+    NDArray loss(NDArray latent, NDArray target) {
+        NDArray diff = latent.sub(target);
+        return diff.reshape(diff.getShape().get(0), -1).square().sum(new int[] {1}).sqrt().sum();
+    }
+
+    /**
+     * Per-pixel share of the budget, shape (N, 1, h, w) with values in (0, 1], computed once from the
+     * working image; null = the whole budget everywhere.
+     */
+    float[] budgetShare(Planes working) {
+        return null;
+    }
+
+    /** What the encoder sees of the candidate this step: identity, or a random transformation (EOT). */
+    NDArray view(NDArray candidate, SplittableRandom random) {
+        return candidate;
+    }
+
+    /** An update rule with its own state (momentum, Adam moments, schedule). */
+    interface Stepper {
+        /** The next (not yet projected) perturbation from the current one and the loss gradient. */
+        NDArray next(NDArray delta, NDArray gradient, int step);
+
+        /** Releases any state arrays. */
+        default void close() {
+        }
+    }
+}

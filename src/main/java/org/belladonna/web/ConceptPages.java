@@ -1,0 +1,29 @@
+package org.belladonna.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.belladonna.app.Studio;
+import org.belladonna.images.BadImageException;
+
+import java.io.IOException;
+import java.util.Map;
+
+/** Target concepts: the list with anchor thumbnails, and a form to make one from your own anchor images. */
+final class ConceptPages {
+    private final Studio studio;
+    private final Views views;
+
+    ConceptPages(Studio studio, Views views) {
+        this.studio = studio;
+        this.views = views;
+    }
+
+    void list(Context ctx) {
+        views.render(ctx, "concepts", Map.of("concepts", studio.concepts().all()));
+    }
+
+    void create(Context ctx) throws IOException, BadImageException {
+        long id = studio.concepts().create(ctx.formParam("name"), Uploads.of(ctx, "anchors"));
+        ctx.redirect("/concepts#concept-" + id, HttpStatus.SEE_OTHER);
+    }
+}

@@ -1,0 +1,147 @@
+package org.belladonna.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.ServiceUnavailableResponse;
+import org.belladonna.app.Studio;
+import org.belladonna.images.BadImageException;
+import org.belladonna.models.ModelMissingException;
+import org.belladonna.protect.ConceptLibrary;
+import org.belladonna.protect.ProtectionService;
+import org.belladonna.store.Records.Job;
+import org.belladonna.store.Records.Protection;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Protecting artwork: the upload form with the queue, each image's result page, and the downloads. */
+final class ProtectPages {
+    private static final int QUEUE_LENGTH = 20;
+
+    private final Studio studio;
+    private final Views views;
+
+    ProtectPages(Studio studio, Views views) {
+        this.studio = studio;
+        this.views = views;
+    }
+
+    /** One line of the queue: the protection, its job and what the job fragment needs. */
+    record QueueItem(Protection protection, Job job, String eta, String concept) {
+    }
+
+    void form(Context ctx) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("concepts", studio.concepts().all());
+        model.put("queue", studio.protection().recent(QUEUE_LENGTH).stream().map(this::queueItem).toList());
+        model.put("missing", studio.protection().missingModels().orElse(null));
+        views.render(ctx, "protect", model);
+    }
+
+    void submit(Context ctx) throws IOException, BadImageException {
+        var uploads = Uploads.of(ctx, "images");
+        ProtectionService.Submission submission;
+        try {
+            submission = studio.protection().submit(uploads, ProtectionForm.conceptId(ctx), ProtectionForm.settings(ctx));
+        } catch (ModelMissingException e) {
+            throw new ServiceUnavailableResponse("Protection needs the TAEF2 weights, which are not installed here: "
+                    + e.getMessage() + ". Nothing was stored.");
+        }
+        ctx.redirect("/protect/" + submission.protectionIds().get(0), HttpStatus.SEE_OTHER);
+    }
+
+    void show(Context ctx) {
+        Protection p = find(ctx);
+        QueueItem item = queueItem(p);
+        Map<String, Object> model = new HashMap<>();
+        model.put("p", p);
+        model.put("job", item.job());
+        model.put("eta", item.eta());
+        model.put("concept", item.concept());
+        model.put("settings", ProtectionService.settings(p));
+        model.put("report", studio.protection().report(p).orElse(null));
+        model.put("seen", studio.protection().seen(p));
+        model.put("batch", p.batch().isEmpty() ? List.of() : studio.protection().batch(p.batch()));
+        model.put("downloadName", downloadName(p));
+        views.render(ctx, "protect-result", model);
+    }
+
+    void report(Context ctx) {
+        Protection p = find(ctx);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + stem(p) + "-report.json\"");
+        ctx.contentType("application/json").result(studio.protection().exportJson(p));
+    }
+
+    /** The protected image: always the lossless PNG the engine delivered, at the artwork's size. */
+    void download(Context ctx) throws IOException {
+        Protection p = find(ctx);
+        if (p.outputHash() == null) {
+            throw new NotFoundResponse("This image is not protected yet.");
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName(p) + "\"");
+        ctx.contentType("image/png");
+        ctx.result(Files.readAllBytes(studio.store().files().path(p.outputHash())));
+    }
+
+    /** Every protected image of a batch in one ZIP (PNGs are already compressed: stored, not deflated). */
+    void zip(Context ctx) throws IOException {
+        String batch = ctx.pathParam("batch");
+        if (!ProtectionService.isBatchId(batch)) {
+            throw new NotFoundResponse("There is no batch at this address.");
+        }
+        List<Protection> done = studio.protection().batch(batch).stream().filter(Protection::protectedYet).toList();
+        if (done.isEmpty()) {
+            throw new NotFoundResponse("No image of this batch is protected yet.");
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"belladonna-" + batch + ".zip\"");
+        ctx.contentType("application/zip");
+        OutputStream out = ctx.outputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
+            Set<String> names = new HashSet<>();
+            for (Protection p : done) {
+                String name = downloadName(p);
+                for (int n = 2; !names.add(name); n++) {
+                    name = stem(p) + "-protected-" + n + ".png";
+                }
+                zip.putNextEntry(new ZipEntry(name));
+                Files.copy(studio.store().files().path(p.outputHash()), zip);
+                zip.closeEntry();
+            }
+        }
+    }
+
+    private QueueItem queueItem(Protection p) {
+        Job job = studio.jobs().find(p.jobId()).orElseThrow();
+        String concept = p.conceptId() == null ? "(deleted concept)"
+                : studio.concepts().find(p.conceptId()).map(e -> e.concept().name()).orElse("(deleted concept)");
+        return new QueueItem(p, job, JobPages.eta(job), concept);
+    }
+
+    private Protection find(Context ctx) {
+        long id = HttpErrors.idParam(ctx, "id");
+        return studio.protection().find(id).orElseThrow(() -> new NotFoundResponse("There is no protection " + id + "."));
+    }
+
+    static String downloadName(Protection p) {
+        return stem(p) + "-protected.png";
+    }
+
+    /** The upload's name without its extension, reduced to characters safe in a header and any file system. */
+    private static String stem(Protection p) {
+        String name = p.sourceName();
+        int dot = name.lastIndexOf('.');
+        String stem = (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9._-]+", "_");
+        stem = stem.length() > 80 ? stem.substring(0, 80) : stem;
+        return stem.isEmpty() || stem.equals("_") ? "artwork-" + p.id() : stem;
+    }
+}

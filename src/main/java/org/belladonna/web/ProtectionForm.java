@@ -1,0 +1,79 @@
+package org.belladonna.web;
+
+import io.javalin.http.Context;
+import org.belladonna.protect.Intensity;
+import org.belladonna.protect.ProtectionSettings;
+import org.belladonna.protect.Quality;
+
+import java.util.Locale;
+
+/** The protect form's presets and expert overrides, read into the engine's settings; bad values are a 400. */
+final class ProtectionForm {
+    /** Expert budget bounds, in 8-bit levels (the presets use 6, 10 and 16). */
+    static final int MIN_LEVELS = 1;
+    static final int MAX_LEVELS = 32;
+
+    private ProtectionForm() {
+    }
+
+    static ProtectionSettings settings(Context ctx) {
+        ProtectionSettings s = ProtectionSettings.defaults()
+                .withIntensity(choice(ctx, "intensity", Intensity.class, Intensity.DEFAULT))
+                .withQuality(choice(ctx, "quality", Quality.class, Quality.DEFAULT))
+                .withRobust(ctx.formParam("robust") != null);
+        Long steps = number(ctx, "steps", 1, 10_000);
+        if (steps != null) {
+            s = s.withSteps(steps.intValue());
+        }
+        Long levels = number(ctx, "eps", MIN_LEVELS, MAX_LEVELS);
+        if (levels != null) {
+            s = s.withEps(levels / 255.0);
+        }
+        Long workingSize = number(ctx, "working-size", ProtectionSettings.MIN_SIDE, 4096);
+        if (workingSize != null) {
+            s = s.withWorkingSize(workingSize.intValue());
+        }
+        Long seed = number(ctx, "seed", 0, Long.MAX_VALUE);
+        if (seed != null) {
+            s = s.withSeed(seed);
+        }
+        return s;
+    }
+
+    static long conceptId(Context ctx) {
+        Long id = number(ctx, "concept", 1, Long.MAX_VALUE);
+        if (id == null) {
+            throw new IllegalArgumentException("Choose a target concept.");
+        }
+        return id;
+    }
+
+    private static <E extends Enum<E>> E choice(Context ctx, String field, Class<E> type, E fallback) {
+        String raw = ctx.formParam(field);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown " + field + " \"" + raw + "\".");
+        }
+    }
+
+    /** An optional whole number within bounds; blank means "use the preset". */
+    private static Long number(Context ctx, String field, long min, long max) {
+        String raw = ctx.formParam(field);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(raw.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("The " + field + " must be a whole number from " + min + " to " + max + ".");
+    }
+}

@@ -1,0 +1,175 @@
+package org.belladonna.protect.web;
+
+import org.belladonna.app.Studio;
+import org.belladonna.images.ImageDecoder;
+import org.belladonna.images.Upload;
+import org.belladonna.models.ModelMissingException;
+import org.belladonna.models.TestModels;
+import org.belladonna.protect.ProtectionService;
+import org.belladonna.protect.ProtectionSettings;
+import org.belladonna.protect.Quality;
+import org.belladonna.store.Jobs;
+import org.belladonna.store.Records.Job;
+import org.belladonna.store.Records.Protection;
+import org.belladonna.testing.TestImages;
+import org.belladonna.testing.TestServer;
+import org.belladonna.web.WebServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The protection service and its job against the real TAEF2 weights, on tiny images. */
+class ProtectionJobsTest {
+    @TempDir
+    static Path models;
+
+    @BeforeAll
+    static void installWeights() throws Exception {
+        TestModels.installed(models, "taef2-encoder", "taef2-decoder");
+    }
+
+    /** CI-sized: 64 px working size, a few steps, no robustness table. */
+    static ProtectionSettings tiny(int steps) {
+        return ProtectionSettings.defaults().withQuality(Quality.FAST).withSteps(steps).withWorkingSize(64)
+                .withMeasureRobustness(false);
+    }
+
+    static long cubism(Studio studio) {
+        return studio.concepts().all().stream().filter(e -> e.concept().slug().equals("cubism")).findFirst()
+                .orElseThrow().concept().id();
+    }
+
+    /** One generated image toward cubism, queued (not run). */
+    static Protection submitOne(Studio studio, int width, int height, long seed, int steps) throws Exception {
+        var submission = studio.protection().submit(List.of(new Upload("art.png", TestImages.png(width, height, seed))),
+                cubism(studio), tiny(steps));
+        return studio.protection().find(submission.protectionIds().get(0)).orElseThrow();
+    }
+
+    /** A real server over a fresh data directory whose models folder has the TAEF2 weights. */
+    static TestServer serverWithWeights() throws Exception {
+        Path data = Files.createTempDirectory("belladonna-protect-");
+        TestModels.installed(data.resolve("models"), "taef2-encoder", "taef2-decoder");
+        return TestServer.start(data, WebServer.Options.defaults());
+    }
+
+    static int count(Studio studio, String table) {
+        return studio.store().read(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Integer.class).one());
+    }
+
+    @Test
+    void builtInConceptIsRegisteredOnceWithItsAnchorsStored(@TempDir Path data) {
+        Studio first = Studio.open(data, models);
+        Studio again = Studio.open(data, models);
+        assertEquals(1, count(again, "concept"));
+        var cubism = again.concepts().all().get(0);
+        assertTrue(cubism.concept().builtin());
+        assertEquals(3, cubism.anchors().size());
+        for (String hash : cubism.anchors()) {
+            assertTrue(again.store().files().contains(hash), "anchor file " + hash + " stored");
+        }
+        assertEquals(3, count(first, "image_file"));
+    }
+
+    @Test
+    void aJobRunAgainAfterACrashStoresNothingTwice(@TempDir Path data) throws Exception {
+        Studio studio = Studio.open(data, models);
+        long id = submitOne(studio, 80, 72, 1, 2).id();
+        studio.jobs().drain(List.of(ProtectionService.JOB_KIND));
+
+        Protection done = studio.protection().find(id).orElseThrow();
+        assertNotNull(done.outputHash(), "output stored");
+        assertNotNull(done.report());
+        assertTrue(done.wallMs() > 0);
+        var output = new ImageDecoder().decode(studio.store().files().read(done.outputHash()));
+        assertEquals(80, output.width());
+        assertEquals(72, output.height());
+        assertEquals(3, count(studio, "derived_image"), "original, protected and target views");
+        var report = studio.protection().report(done).orElseThrow();
+        assertEquals(2, report.steps());
+        Job job = studio.jobs().find(done.jobId()).orElseThrow();
+        assertEquals("done", job.state());
+        int files = count(studio, "image_file");
+
+        // As if the process died after committing but before the job was marked done: run it again.
+        studio.store().write(h -> h.execute("UPDATE job SET state = 'running' WHERE id = ?", done.jobId()));
+        Studio restarted = Studio.open(data, models);
+        restarted.store().write(h -> Jobs.requeueInterrupted(h, List.of(ProtectionService.JOB_KIND)));
+        restarted.jobs().drain(List.of(ProtectionService.JOB_KIND));
+        assertEquals("done", restarted.jobs().find(done.jobId()).orElseThrow().state());
+        assertEquals(done.outputHash(), restarted.protection().find(id).orElseThrow().outputHash());
+        assertEquals(files, count(restarted, "image_file"));
+        assertEquals(3, count(restarted, "derived_image"));
+        assertEquals(1, count(restarted, "protection"));
+    }
+
+    @Test
+    void cancellingAQueuedJobStoresNoOutput(@TempDir Path data) throws Exception {
+        Studio studio = Studio.open(data, models);
+        Protection p = submitOne(studio, 64, 64, 2, 2);
+        assertTrue(studio.jobs().cancel(p.jobId()));
+        studio.jobs().drain(List.of(ProtectionService.JOB_KIND));
+        assertEquals("cancelled", studio.jobs().find(p.jobId()).orElseThrow().state());
+        assertNull(studio.protection().find(p.id()).orElseThrow().outputHash());
+    }
+
+    @Test
+    void cancellingARunningJobStopsTheEngineAndStoresNoOutput(@TempDir Path data) throws Exception {
+        Studio studio = Studio.open(data, models);
+        Protection p = submitOne(studio, 64, 64, 3, 10_000);
+        int files = count(studio, "image_file");
+        studio.jobs().start();
+        try {
+            Job job = waitFor(studio, p.jobId(), j -> j.state().equals("running") && j.progress() > 0);
+            assertTrue(job.message().startsWith("step "), job.message());
+            studio.jobs().cancel(p.jobId());
+            Job ended = waitFor(studio, p.jobId(), Job::finished);
+            assertEquals("cancelled", ended.state());
+        } finally {
+            studio.jobs().close();
+        }
+        assertNull(studio.protection().find(p.id()).orElseThrow().outputHash());
+        assertEquals(files, count(studio, "image_file"));
+        assertEquals(0, count(studio, "derived_image"));
+    }
+
+    @Test
+    void missingWeightsRefuseTheSubmissionNamingTheInstallCommand(@TempDir Path data) throws Exception {
+        Studio studio = Studio.open(data, data.resolve("no-models"));
+        assertTrue(studio.protection().missingModels().orElseThrow().contains("belladonna models pull taef2-encoder"));
+        int files = count(studio, "image_file");
+        var e = assertThrows(ModelMissingException.class, () -> studio.protection().submit(
+                List.of(new Upload("a.png", TestImages.png(64, 64, 4))), cubism(studio), tiny(2)));
+        assertTrue(e.getMessage().contains("models pull"), e.getMessage());
+        assertEquals(0, count(studio, "protection"));
+        assertEquals(0, count(studio, "job"));
+        assertEquals(files, count(studio, "image_file"));
+        try (var stored = Files.walk(data.resolve("images"))) {
+            assertEquals(files, stored.filter(Files::isRegularFile).count());
+        }
+    }
+
+    /** Polls the job row (no timing assertion: the surefire timeout is the only clock). */
+    static Job waitFor(Studio studio, long jobId, java.util.function.Predicate<Job> done) throws InterruptedException {
+        while (true) {
+            Job job = studio.jobs().find(jobId).orElseThrow();
+            if (done.test(job)) {
+                return job;
+            }
+            if (job.finished()) {
+                throw new AssertionError("job ended " + job.state() + " (" + job.error() + ") before the awaited state");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
