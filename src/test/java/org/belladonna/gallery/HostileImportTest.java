@@ -33,15 +33,26 @@ class HostileImportTest {
 
     private void assertRefused(Path source, ArchiveLimits limits, String expected) throws Exception {
         Importer importer = new Importer(studio.store(), studio.intake().decoder(), limits);
+        // The built-in concept's anchors are stored when the studio opens; nothing else may appear.
+        java.util.Map<String, Integer> before = new java.util.HashMap<>();
+        for (String table : List.of("experiment", "prompt", "image", "image_file", "score")) {
+            before.put(table, Tables.count(studio.store(), table));
+        }
+        long filesBefore = storedFiles();
         ImportRefusedException e = assertThrows(ImportRefusedException.class,
                 () -> importer.run(source, Importer.Target.fromSource(), ImportProgress.NONE));
         assertTrue(e.getMessage().startsWith("Nothing was imported: "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         for (String table : List.of("experiment", "prompt", "image", "image_file", "score")) {
-            assertEquals(0, Tables.count(studio.store(), table), table);
+            assertEquals(before.get(table), Tables.count(studio.store(), table), table);
         }
+        assertEquals(0, before.get("image"), "the fixture starts without experiment images");
+        assertEquals(filesBefore, storedFiles(), "no image file stored");
+    }
+
+    private long storedFiles() throws java.io.IOException {
         try (Stream<Path> files = Files.walk(studio.store().dataDir().resolve("images"))) {
-            assertEquals(0, files.filter(Files::isRegularFile).count(), "no image file stored");
+            return files.filter(Files::isRegularFile).count();
         }
     }
 
