@@ -43,9 +43,9 @@ public final class BenchProtectCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "512", description = "Square side in pixels (default ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--rows", split = ",", defaultValue = "low,default,high,fast,thorough,robust,nightshade",
+    @Option(names = "--rows", split = ",", defaultValue = "low,default,high,fast,thorough,robust-low,robust,robust-high,nightshade",
             description = "Which rows to run, from: low, default, high (intensity at default quality), fast, "
-                    + "thorough (quality at default intensity), robust (default presets + EOT), nightshade "
+                    + "thorough (quality at default intensity), robust-low, robust, robust-high (intensity presets + EOT), nightshade "
                     + "(baseline). Default: all.")
     List<String> rows;
 
@@ -123,7 +123,9 @@ public final class BenchProtectCommand implements Callable<Integer> {
         all.put("high", base.withIntensity(Intensity.HIGH));
         all.put("fast", base.withQuality(Quality.FAST));
         all.put("thorough", base.withQuality(Quality.THOROUGH));
+        all.put("robust-low", base.withIntensity(Intensity.LOW).withRobust(true));
         all.put("robust", base.withRobust(true));
+        all.put("robust-high", base.withIntensity(Intensity.HIGH).withRobust(true));
         all.put("nightshade", ProtectionSettings.nightshade(10 / 255.0).withWorkingSize(size).withSeed(seed)
                 .withSteps(baselineSteps));
         Map<String, ProtectionSettings> chosen = new LinkedHashMap<>();
