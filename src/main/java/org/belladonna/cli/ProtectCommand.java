@@ -245,14 +245,15 @@ public final class ProtectCommand implements Callable<Integer> {
             writePng(r.targetSeenByModel(), out.resolve(base + ".seen-target.png"));
         }
         Path json = out.resolve(base + ".protected.json");
-        Path tmp = Files.createTempFile(out, "." + base, ".json.part");
+        // not createTempFile: that makes the file owner-only (0600), unlike the PNG beside it
+        Path tmp = out.resolve("." + base + ".protected.json.part");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), r.report());
         Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Written under a temporary name and moved into place, so a crash never leaves half a PNG. */
     private static void writePng(BufferedImage img, Path target) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
         try {
             if (!ImageIO.write(img, "png", tmp.toFile())) {
                 throw new IOException("no PNG writer");
