@@ -6,16 +6,16 @@ import picocli.CommandLine.Command;
         description = "Protect artwork from style mimicry and measure whether it works.",
         subcommands = {
                 ServeCommand.class,
-                GcCommand.class,
+                ProtectCommand.class,
                 ImportCommand.class,
+                ScoreCommand.class,
+                ImportScoresCommand.class,
                 ExportCommand.class,
-                BenchCommand.class,
                 ModelsCommand.class,
                 EncodeCommand.class,
                 SeeCommand.class,
-                ScoreCommand.class,
-                ImportScoresCommand.class,
+                GcCommand.class,
+                BenchCommand.class,
         })
 public final class BelladonnaCommand {
 }
-

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         description = "Measure the heavy paths on this machine and print figures.",
         subcommands = {
                 BenchEncoderCommand.class,
+                BenchProtectCommand.class,
                 NimaBenchCommand.class,
                 BenchGalleryCommand.class,
         })

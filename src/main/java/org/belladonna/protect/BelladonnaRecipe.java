@@ -4,8 +4,10 @@ package org.belladonna.protect;
  * Our default: the Nightshade objective (move the latent toward the target concept's) reached in far
  * fewer steps, with the budget spent where it is least visible.
  * <ul>
- * <li>Adam with a cosine-decayed rate from eps/3 ({@link AdamStepper}) instead of 500 signed steps:
- *     Glaze's optimiser; converges in tens of steps (measured in {@code bench protect}).</li>
+ * <li>A visibility budget as well as the L-inf one: RMS(d) is held under the intensity's PSNR floor
+ *     ({@link Constraint}), and the steps are L2 steps with momentum ({@link MomentumStepper}), which put
+ *     the change where the encoder is sensitive instead of pushing every pixel to +-eps as signed steps
+ *     do. Nightshade's signed steps fill the whole L-inf box (PSNR ~29 dB at 10/255).</li>
  * <li>A contrast-masking budget map: the visibility threshold of a change grows with local activity
  *     (just-noticeable-distortion models, Chou and Li, IEEE TCSVT 1995), so each pixel may use
  *     {@code FLOOR + (1 - FLOOR) * min(1, sigma / SIGMA_FULL)} of the budget, sigma = local luma standard
@@ -30,8 +32,16 @@ public class BelladonnaRecipe extends Recipe {
     }
 
     @Override
-    Stepper stepper(double eps, int steps) {
-        return new AdamStepper(eps / 3, steps);
+    Stepper stepper(Constraint c, int steps) {
+        // first step as long as the whole RMS allowance; momentum 0.5 (both tuned on the bench image:
+        // alpha0 = radius/2 with momentum 0.75 moved the same distance)
+        return new MomentumStepper(c.rmsRadius(), 0.5, steps, c.share());
+    }
+
+    /** The intensity's PSNR floor as an RMS radius (see {@link Intensity}). */
+    @Override
+    double rmsRadius(ProtectionSettings settings) {
+        return Constraint.rmsForPsnr(settings.intensity().minPsnr());
     }
 
     @Override

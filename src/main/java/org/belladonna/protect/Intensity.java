@@ -1,21 +1,31 @@
 package org.belladonna.protect;
 
 /**
- * How much each pixel channel may change (L-inf budget, 8-bit levels).
+ * How much each pixel channel may change (L-inf budget, 8-bit levels) and how visible the whole change
+ * may be (PSNR floor, held by our recipes; the Nightshade baseline has only the L-inf budget).
  * <ul>
  * <li>LOW 6/255: under the Nightshade paper's lowest tested budget; for delicate flat artwork.</li>
  * <li>DEFAULT 10/255: the budget of our Nightshade baseline (its paper uses 0.04-0.05, i.e. 10-13/255),
  *     so our recipe and the baseline compete at equal visibility budget.</li>
  * <li>HIGH 16/255: Mist's default (Liang et al. 2023, eps 16/255).</li>
  * </ul>
+ * PSNR floors 38 / 35 / 32 dB: 35 dB is where a perturbation of this kind stops being obvious on
+ * flat areas at 100 % zoom (our target for the default); low and high sit 3 dB either side.
  */
 public enum Intensity {
-    LOW(6), DEFAULT(10), HIGH(16);
+    LOW(6, 38), DEFAULT(10, 35), HIGH(16, 32);
 
     private final int levels;
+    private final double minPsnr;
 
-    Intensity(int levels) {
+    Intensity(int levels, double minPsnr) {
         this.levels = levels;
+        this.minPsnr = minPsnr;
+    }
+
+    /** Lowest PSNR (dB) our recipes allow, whatever the L-inf budget. */
+    public double minPsnr() {
+        return minPsnr;
     }
 
     public Budget budget() {

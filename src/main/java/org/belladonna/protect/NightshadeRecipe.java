@@ -25,7 +25,8 @@ public final class NightshadeRecipe extends Recipe {
     }
 
     @Override
-    Stepper stepper(double eps, int steps) {
+    Stepper stepper(Constraint constraint, int steps) {
+        double eps = constraint.eps();
         return (delta, gradient, step) -> {
             // linear decay eps -> eps/100 over the run, as in the reference code
             double progress = steps <= 1 ? 0 : (double) step / (steps - 1);

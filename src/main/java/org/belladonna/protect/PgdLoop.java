@@ -11,14 +11,14 @@ import java.util.function.BooleanSupplier;
 /**
  * The one optimisation loop every recipe runs (projected gradient descent, Madry et al. 2018):
  * candidate = clamp(working + M_rows d M_cols^T, 0, 1); loss = recipe.loss(E(recipe.view(candidate)),
- * target); d = project(stepper.next(d, grad)). M folds "bilinear upsample to the artwork's size, then
+ * target); d = constraint.project(stepper.next(d, grad)). M folds "bilinear upsample to the artwork's size, then
  * area downsample to the working size" into two small matrices, so the optimiser sees exactly what the
  * perturbation becomes after delivery (up to 8-bit rounding) at the cost of two matrix products.
  */
 final class PgdLoop {
 
     /** The tensors of one optimisation problem; all live on the compute device. */
-    record Problem(NDArray working, NDArray rowMap, NDArray colMap, NDArray target, NDArray bound) {
+    record Problem(NDArray working, NDArray rowMap, NDArray colMap, NDArray target, Constraint constraint) {
         /** The image the encoder sees for perturbation d (before the recipe's view). */
         NDArray candidate(NDArray d) {
             NDArray mapped = rowMap == null ? d : rowMap.matMul(d).matMul(colMap.transpose());
@@ -36,10 +36,10 @@ final class PgdLoop {
     private PgdLoop() {
     }
 
-    static Run run(LatentEncoder encoder, Recipe recipe, Problem p, double eps, int steps, long seed,
+    static Run run(LatentEncoder encoder, Recipe recipe, Problem p, int steps, long seed,
                    ProgressListener progress, BooleanSupplier cancelled) {
         SplittableRandom random = new SplittableRandom(seed);
-        Recipe.Stepper stepper = recipe.stepper(eps, steps);
+        Recipe.Stepper stepper = recipe.stepper(p.constraint(), steps);
         NDArray delta = p.working().zerosLike();
         double distance = Double.NaN;
         try {
@@ -63,7 +63,7 @@ final class PgdLoop {
                         gradient = d.getGradient().duplicate();
                     }
                     NDArray next = stepper.next(delta, gradient, step);
-                    NDArray projected = next.maximum(p.bound().neg()).minimum(p.bound());
+                    NDArray projected = p.constraint().project(next);
                     NDScope.unregister(projected);
                     delta.close();
                     delta = projected;

@@ -8,8 +8,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import org.belladonna.models.Compute;
+import org.belladonna.models.ModelRegistry;
+import org.belladonna.vae.ModelsEye;
+import org.belladonna.vae.Surrogate;
+import org.belladonna.vae.Taef2;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -30,8 +35,9 @@ import java.util.function.UnaryOperator;
  * Not thread-safe per instance only in the sense that the encoder is shared: run one protection at a
  * time per encoder.
  */
-public final class Protector {
+public final class Protector implements AutoCloseable {
     private final LatentEncoder encoder;
+    private final List<AutoCloseable> owned = new ArrayList<>();
     private final UnaryOperator<BufferedImage> modelsEye;
     private final Device device;
     private final String deviceName;
@@ -50,6 +56,43 @@ public final class Protector {
     /** On the device {@link Compute} chose. */
     public Protector(LatentEncoder encoder, UnaryOperator<BufferedImage> modelsEye) {
         this(encoder, modelsEye, Compute.get().device(), Compute.get().describe());
+    }
+
+    /**
+     * The TAEF2 encoder from {@code registry} on the device {@link Compute} chose, with model's-eye views
+     * when {@code views} (needs the decoder too). Close it to free the weights.
+     *
+     * @throws org.belladonna.models.ModelMissingException naming the install command
+     */
+    public static Protector withTaef2(ModelRegistry registry, boolean views) throws IOException {
+        Surrogate surrogate = Taef2.encoder(registry);
+        ModelsEye eye = null;
+        try {
+            if (views) {
+                eye = ModelsEye.open(registry);
+            }
+        } catch (IOException | RuntimeException e) {
+            surrogate.close();
+            throw e;
+        }
+        Protector p = new Protector(surrogate::encode, eye == null ? null : eye::see);
+        p.owned.add(surrogate);
+        if (eye != null) {
+            p.owned.add(eye);
+        }
+        return p;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : owned) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not release model weights", e);
+            }
+        }
+        owned.clear();
     }
 
     /** One artwork. */
@@ -85,7 +128,7 @@ public final class Protector {
             List<Planes> full = new ArrayList<>();
             List<Planes> working = new ArrayList<>();
             List<TargetBuilder.Target> targets = new ArrayList<>();
-            float[] bound = new float[n * h * w];
+            float[] share = new float[n * h * w];
             float[] workingChw = new float[n * 3 * h * w];
             for (int i = 0; i < n; i++) {
                 Planes f = Planes.of(artworks.get(i));
@@ -96,9 +139,9 @@ public final class Protector {
                 try (NDArray latent = encoder.encode(TargetBuilder.toTensor(wk, nd))) {
                     targets.add(TargetBuilder.nearest(anchors, w, h, encoder, latent, nd));
                 }
-                float[] share = recipe.budgetShare(wk);
+                float[] imageShare = recipe.budgetShare(wk);
                 for (int j = 0; j < h * w; j++) {
-                    bound[i * h * w + j] = (float) budget.fraction() * (share == null ? 1f : share[j]);
+                    share[i * h * w + j] = imageShare == null ? 1f : imageShare[j];
                 }
             }
             NDArray target = NDArrays.concat(new NDList(targets.stream().map(TargetBuilder.Target::latent).toList()), 0);
@@ -107,8 +150,8 @@ public final class Protector {
                     geometry.isIdentity() ? null : nd.create(Resampling.multiply(geometry.downRows(), geometry.upRows())),
                     geometry.isIdentity() ? null : nd.create(Resampling.multiply(geometry.downCols(), geometry.upCols())),
                     target,
-                    nd.create(bound, new Shape(n, 1, h, w)));
-            PgdLoop.Run run = PgdLoop.run(encoder, recipe, problem, budget.fraction(), steps, settings.seed(),
+                    new Constraint(budget.fraction(), nd.create(share, new Shape(n, 1, h, w)), recipe.rmsRadius(settings)));
+            PgdLoop.Run run = PgdLoop.run(encoder, recipe, problem, steps, settings.seed(),
                     progress, cancelled);
             if (run.cancelled()) {
                 return new Outcome.Cancelled(run.stepsDone(), steps);
@@ -183,6 +226,11 @@ public final class Protector {
             throw new IllegalArgumentException("a batch must hold images of one size: " + w + "x" + h + " and "
                     + a.getWidth() + "x" + a.getHeight());
         }
+        checkSize(w, h, s);
+    }
+
+    /** Refuses an artwork size the engine does not take, with the reason. */
+    public static void checkSize(int w, int h, ProtectionSettings s) {
         if (Math.min(w, h) < ProtectionSettings.MIN_SIDE) {
             throw new IllegalArgumentException("image is " + w + "x" + h + " px; protection needs at least "
                     + ProtectionSettings.MIN_SIDE + " px on each side");

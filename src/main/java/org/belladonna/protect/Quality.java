@@ -5,7 +5,7 @@ package org.belladonna.protect;
  * working size (about 2-3 s at 512x512 on a 2-core CPU), so these are chosen for time: FAST for a quick
  * preview, DEFAULT to fit about a minute per 512 px image on a small CPU, THOROUGH where a GPU or
  * patience is available. (Glaze and Nightshade use 500 signed-gradient steps, Mist 100, PhotoGuard
- * 200-1000; Adam with a decaying rate gets most of that move in far fewer.)
+ * 200-1000; L2 steps with momentum get most of their move in far fewer, see BelladonnaRecipe.)
  */
 public enum Quality {
     FAST(8), DEFAULT(20), THOROUGH(60);

@@ -16,8 +16,16 @@ public abstract class Recipe {
     /** Steps when the caller does not say. */
     public abstract int defaultSteps();
 
-    /** A fresh update rule for one run of {@code steps} steps in an L-inf ball of radius {@code eps}. */
-    abstract Stepper stepper(double eps, int steps);
+    /** A fresh update rule for one run of {@code steps} steps inside {@code constraint}. */
+    abstract Stepper stepper(Constraint constraint, int steps);
+
+    /**
+     * RMS bound on the perturbation (see {@link Constraint}) for these settings, or +infinity for none
+     * (the L-inf budget alone).
+     */
+    double rmsRadius(ProtectionSettings settings) {
+        return Double.POSITIVE_INFINITY;
+    }
 
     /**
      * Objective to minimise, summed over the batch: by default the L2 distance between each image's
@@ -41,7 +49,7 @@ public abstract class Recipe {
         return candidate;
     }
 
-    /** An update rule with its own state (momentum, Adam moments, schedule). */
+    /** An update rule with its own state (momentum, schedule). */
     interface Stepper {
         /** The next (not yet projected) perturbation from the current one and the loss gradient. */
         NDArray next(NDArray delta, NDArray gradient, int step);

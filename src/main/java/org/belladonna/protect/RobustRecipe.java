@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * These cover the published critiques (JPEG, resizing, noise strip most perturbations: e.g. Hönig et al.,
  * "Adversarial perturbations cannot reliably protect artists from generative AI", 2024) with ranges
  * that bracket the report's tests (q90, q75, 50 %, sigma 0.05). The steps stay the same: the randomness
- * averages out through Adam's moments.
+ * averages out through the momentum.
  */
 public final class RobustRecipe extends BelladonnaRecipe {
 

@@ -1,0 +1,303 @@
+package org.belladonna.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.belladonna.images.BadImageException;
+import org.belladonna.images.ImageDecoder;
+import org.belladonna.models.ModelMissingException;
+import org.belladonna.models.ModelRegistry;
+import org.belladonna.protect.Concepts;
+import org.belladonna.protect.Intensity;
+import org.belladonna.protect.Outcome;
+import org.belladonna.protect.ProtectionReport;
+import org.belladonna.protect.ProtectionResult;
+import org.belladonna.protect.ProtectionSettings;
+import org.belladonna.protect.Protector;
+import org.belladonna.protect.Quality;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** Protect artworks from style mimicry toward a target concept; one PNG and one JSON report per image. */
+@Command(name = "protect", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+        description = "Add a protective perturbation that moves how an image encoder sees each artwork toward "
+                + "a target concept, at the artwork's own resolution. Writes NAME.protected.png and "
+                + "NAME.protected.json into --out.")
+public final class ProtectCommand implements Callable<Integer> {
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "webp");
+
+    @Parameters(arity = "1..*", paramLabel = "IMAGE|DIR", description = "Artworks, or folders of them (PNG, JPEG, WebP).")
+    List<Path> inputs;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--concept", description = "Built-in target concept: ${COMPLETION-CANDIDATES}.",
+                completionCandidates = BuiltInConcepts.class)
+        String concept;
+
+        @Option(names = "--anchors", paramLabel = "DIR", description = "Folder of images that show the target concept.")
+        Path anchors;
+    }
+
+    static final class BuiltInConcepts extends ArrayList<String> {
+        BuiltInConcepts() {
+            super(Concepts.builtIn());
+        }
+    }
+
+    @Option(names = "--preset", defaultValue = "default", description = "Intensity: low, default, high (default ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--quality", defaultValue = "default", description = "Steps: fast, default, thorough (default ${DEFAULT-VALUE}).")
+    String quality;
+
+    @Option(names = "--robust", description = "Optimise through JPEG, resizing and noise so the effect survives them (slower).")
+    boolean robust;
+
+    @Option(names = "--eps", paramLabel = "N/255|FRACTION", description = "Expert: L-inf budget, e.g. 10/255 or 0.04.")
+    String eps;
+
+    @Option(names = "--steps", description = "Expert: optimisation steps.")
+    Integer steps;
+
+    @Option(names = "--size", defaultValue = "512", description = "Expert: working short side in pixels (default ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Random seed; the same seed gives the same bytes.")
+    long seed;
+
+    @Option(names = "--views", description = "Also write what the model sees of the original, the protected image and the target.")
+    boolean views;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--models", paramLabel = "DIR", description = "Model folder (default: $BELLADONNA_MODELS or ./models).")
+    Path models;
+
+    @Override
+    public Integer call() {
+        try {
+            return run();
+        } catch (UserError e) {
+            System.err.println("belladonna protect: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int run() throws UserError {
+        ProtectionSettings settings = settings();
+        List<Path> files = expand();
+        // Check every input before writing anything: a bad file stops the whole run with its reason.
+        ImageDecoder decoder = new ImageDecoder();
+        Set<String> names = new HashSet<>();
+        for (Path f : files) {
+            BufferedImage img = decode(decoder, f);
+            try {
+                Protector.checkSize(img.getWidth(), img.getHeight(), settings);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(f + ": " + e.getMessage());
+            }
+            if (!names.add(baseName(f))) {
+                throw new UserError("two inputs would both be written as " + baseName(f) + ".protected.png");
+            }
+        }
+        Concepts.Concept concept = concept(decoder);
+
+        List<ProtectionReport> reports = new ArrayList<>();
+        try (Protector protector = Protector.withTaef2(new ModelRegistry(models != null ? models : ModelRegistry.defaultDir()), views)) {
+            Files.createDirectories(out);
+            for (Path f : files) {
+                BufferedImage artwork = decode(decoder, f);
+                Outcome outcome;
+                try (ProgressBar bar = new ProgressBarBuilder().setTaskName(shorten(f.getFileName().toString()))
+                        .setInitialMax(settings.resolveSteps()).setUnit(" steps", 1).build()) {
+                    outcome = protector.protect(artwork, concept.name(), concept.anchors(), settings,
+                            (step, total, loss, distance) -> {
+                                bar.stepTo(step);
+                                bar.setExtraMessage(String.format(Locale.ROOT, "d=%.4f", distance));
+                            }, () -> false);
+                }
+                ProtectionResult result = ((Outcome.Done) outcome).results().get(0);
+                write(f, result);
+                reports.add(result.report());
+            }
+        } catch (ModelMissingException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new UserError("cannot write to " + out + ": " + e.getMessage());
+        }
+        summary(files, reports);
+        return 0;
+    }
+
+    private ProtectionSettings settings() throws UserError {
+        try {
+            return ProtectionSettings.defaults()
+                    .withIntensity(Intensity.valueOf(preset.toUpperCase(Locale.ROOT)))
+                    .withQuality(Quality.valueOf(quality.toUpperCase(Locale.ROOT)))
+                    .withRobust(robust).withEps(eps == null ? null : parseEps(eps)).withSteps(steps)
+                    .withWorkingSize(size).withSeed(seed);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("No enum constant")) {
+                throw new UserError("--preset takes low, default or high and --quality fast, default or thorough");
+            }
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** "10/255" or a fraction of full scale such as "0.04". */
+    static double parseEps(String text) {
+        try {
+            if (text.contains("/")) {
+                String[] parts = text.split("/", 2);
+                return Double.parseDouble(parts[0].strip()) / Double.parseDouble(parts[1].strip());
+            }
+            double v = Double.parseDouble(text.strip());
+            if (v >= 1) {
+                throw new IllegalArgumentException("--eps " + text + " is ambiguous: write N/255 for levels or a fraction such as 0.04");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--eps must look like 10/255 or 0.04, got '" + text + "'");
+        }
+    }
+
+    private List<Path> expand() throws UserError {
+        List<Path> files = new ArrayList<>();
+        for (Path p : inputs) {
+            if (Files.isDirectory(p)) {
+                List<Path> images = imagesIn(p);
+                if (images.isEmpty()) {
+                    throw new UserError(p + " holds no PNG, JPEG or WebP files");
+                }
+                files.addAll(images);
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw new UserError(p + ": no such file or folder");
+            }
+        }
+        return files;
+    }
+
+    private static List<Path> imagesIn(Path dir) throws UserError {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).filter(f -> IMAGE_EXTENSIONS.contains(extension(f))).sorted().toList();
+        } catch (IOException e) {
+            throw new UserError("cannot list " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private Concepts.Concept concept(ImageDecoder decoder) throws UserError {
+        if (target.concept != null) {
+            return Concepts.load(target.concept).orElseThrow(() -> new UserError("unknown concept '" + target.concept
+                    + "'; built-in: " + String.join(", ", Concepts.builtIn())));
+        }
+        if (!Files.isDirectory(target.anchors)) {
+            throw new UserError("--anchors " + target.anchors + " is not a folder");
+        }
+        List<BufferedImage> anchors = new ArrayList<>();
+        for (Path f : imagesIn(target.anchors)) {
+            anchors.add(decode(decoder, f));
+        }
+        if (anchors.isEmpty()) {
+            throw new UserError("--anchors " + target.anchors + " holds no PNG, JPEG or WebP files");
+        }
+        return new Concepts.Concept(target.anchors.getFileName().toString(), anchors);
+    }
+
+    private static BufferedImage decode(ImageDecoder decoder, Path f) throws UserError {
+        try {
+            return decoder.decode(f).image();
+        } catch (BadImageException e) {
+            throw new UserError(f + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UserError(f + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private void write(Path input, ProtectionResult r) throws IOException {
+        String base = baseName(input);
+        writePng(r.image(), out.resolve(base + ".protected.png"));
+        if (r.originalSeenByModel() != null) {
+            writePng(r.originalSeenByModel(), out.resolve(base + ".seen-original.png"));
+            writePng(r.protectedSeenByModel(), out.resolve(base + ".seen-protected.png"));
+            writePng(r.targetSeenByModel(), out.resolve(base + ".seen-target.png"));
+        }
+        Path json = out.resolve(base + ".protected.json");
+        // not createTempFile: that makes the file owner-only (0600), unlike the PNG beside it
+        Path tmp = out.resolve("." + base + ".protected.json.part");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), r.report());
+        Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Written under a temporary name and moved into place, so a crash never leaves half a PNG. */
+    private static void writePng(BufferedImage img, Path target) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
+        try {
+            if (!ImageIO.write(img, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer");
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void summary(List<Path> files, List<ProtectionReport> reports) {
+        System.out.printf(Locale.ROOT, "%-32s %11s %8s %7s %7s %10s %8s%n", "file", "size", "% moved", "PSNR", "SSIM",
+                "worst-kept", "seconds");
+        for (int i = 0; i < reports.size(); i++) {
+            ProtectionReport r = reports.get(i);
+            System.out.printf(Locale.ROOT, "%-32s %11s %8.1f %7.2f %7.4f %10s %8.1f%n", shorten(files.get(i).getFileName().toString()),
+                    r.width() + "x" + r.height(), r.percentMoved(), r.psnr(), r.ssim(),
+                    Double.isNaN(r.worstRetainedPercent()) ? "-" : String.format(Locale.ROOT, "%.0f%%", r.worstRetainedPercent()),
+                    r.protectSeconds() + r.verifySeconds());
+        }
+        System.out.println("% moved: share of the latent distance to the target covered, measured on the delivered PNG. "
+                + "worst-kept: least of that move left after JPEG q90/q75, 50 % resize, noise 0.05 (see the JSON).");
+    }
+
+    private static String baseName(Path f) {
+        String name = f.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String extension(Path f) {
+        String name = f.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 32 ? s : s.substring(0, 29) + "...";
+    }
+
+    /** A problem with what the user asked for: one line on stderr, exit 2. */
+    static final class UserError extends Exception {
+        UserError(String message) {
+            super(message);
+        }
+    }
+}
