@@ -15,6 +15,7 @@ import org.belladonna.store.Records.Protection;
 import org.belladonna.store.Store;
 import org.belladonna.vae.LatentDecoder;
 import org.belladonna.vae.ModelsEye;
+import org.belladonna.vae.SeenImages;
 import org.belladonna.vae.Surrogate;
 import org.belladonna.vae.Taef2;
 
@@ -26,11 +27,10 @@ import java.util.Map;
 /**
  * Runs one protection: loads the artwork and the concept's anchors, runs the engine with progress and
  * cancellation, then stores the protected image, the model's-eye views and the report in one
- * transaction. Idempotent: a run after a crash finds an output already recorded and stores nothing new.
+ * transaction (the views as {@code derived_image} rows of kind {@link SeenImages#KIND}, shared with the
+ * Images page). Idempotent: a run after a crash finds an output already recorded and stores nothing new.
  */
 final class ProtectionJob implements JobHandler {
-    /** derived_image kind for "decoder(encoder(image))" through TAEF2. */
-    static final String SEEN_KIND = "seen:taef2";
 
     private final Store store;
     private final ConceptLibrary concepts;
@@ -103,9 +103,9 @@ final class ProtectionJob implements JobHandler {
                 // An earlier attempt got there first; keep its result.
                 return Protections.find(h, protection.id()).orElseThrow().outputHash();
             }
-            DerivedImages.put(h, protection.sourceHash(), SEEN_KIND, seenOriginal.hash());
-            DerivedImages.put(h, output.hash(), SEEN_KIND, seenProtected.hash());
-            DerivedImages.put(h, anchor, SEEN_KIND, seenTarget.hash());
+            DerivedImages.put(h, protection.sourceHash(), SeenImages.KIND, seenOriginal.hash());
+            DerivedImages.put(h, output.hash(), SeenImages.KIND, seenProtected.hash());
+            DerivedImages.put(h, anchor, SeenImages.KIND, seenTarget.hash());
             return output.hash();
         });
         return result(protection.id(), outputHash);

@@ -15,6 +15,7 @@ import org.belladonna.store.Jobs;
 import org.belladonna.store.Protections;
 import org.belladonna.store.Records.Protection;
 import org.belladonna.store.Store;
+import org.belladonna.vae.SeenImages;
 import org.belladonna.vae.Taef2;
 
 import java.io.IOException;
@@ -152,9 +153,9 @@ public final class ProtectionService {
                 : concepts.find(p.conceptId()).map(ConceptLibrary.Entry::anchors).orElse(List.of());
         int anchor = report.get().anchorIndex();
         return store.read(h -> new SeenViews(
-                DerivedImages.find(h, p.sourceHash(), ProtectionJob.SEEN_KIND).orElse(null),
-                DerivedImages.find(h, p.outputHash(), ProtectionJob.SEEN_KIND).orElse(null),
-                anchor < anchors.size() ? DerivedImages.find(h, anchors.get(anchor), ProtectionJob.SEEN_KIND).orElse(null) : null));
+                DerivedImages.find(h, p.sourceHash(), SeenImages.KIND).orElse(null),
+                DerivedImages.find(h, p.outputHash(), SeenImages.KIND).orElse(null),
+                anchor < anchors.size() ? DerivedImages.find(h, anchors.get(anchor), SeenImages.KIND).orElse(null) : null));
     }
 
     /** The report as a downloadable JSON document, with what it was measured on. */

@@ -4,6 +4,7 @@ import org.belladonna.images.ImageDecoder;
 import org.belladonna.images.ImageIntake;
 import org.belladonna.images.ImageIntake.StoredImage;
 import org.belladonna.models.ModelRegistry;
+import org.belladonna.store.DerivedImages;
 import org.belladonna.store.Store;
 
 import javax.imageio.ImageIO;
@@ -32,8 +33,7 @@ public final class SeenImages implements AutoCloseable {
 
     /** The hash of the cached view of {@code hash}, if it was computed before. */
     public Optional<String> cached(String hash) {
-        return store.read(h -> h.createQuery("SELECT hash FROM derived_image WHERE source_hash = ? AND kind = ?")
-                .bind(0, hash).bind(1, KIND).mapTo(String.class).findOne());
+        return store.read(h -> DerivedImages.find(h, hash, KIND));
     }
 
     /** Computes (or returns the cached) view; throws ModelMissingException naming the install command. */
@@ -54,8 +54,7 @@ public final class SeenImages implements AutoCloseable {
         }
         store.write(h -> {
             ImageIntake.register(h, stored);
-            h.createUpdate("INSERT INTO derived_image (source_hash, kind, hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                    .bind(0, hash).bind(1, KIND).bind(2, stored.hash()).execute();
+            DerivedImages.put(h, hash, KIND, stored.hash());
             return null;
         });
         return stored.hash();
