@@ -4,7 +4,6 @@ import org.belladonna.images.BadImageException;
 import org.belladonna.images.ImageDecoder;
 import org.belladonna.models.Compute;
 import org.belladonna.models.ModelMissingException;
-import org.belladonna.models.ModelRegistry;
 import org.belladonna.protect.Concepts;
 import org.belladonna.protect.Intensity;
 import org.belladonna.protect.NightshadeRecipe;
@@ -14,6 +13,7 @@ import org.belladonna.protect.ProtectionSettings;
 import org.belladonna.protect.Protector;
 import org.belladonna.protect.Quality;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.awt.image.BufferedImage;
@@ -56,8 +56,8 @@ public final class BenchProtectCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0")
     long seed;
 
-    @Option(names = "--models", description = "Model folder (default: $BELLADONNA_MODELS or ./models).")
-    Path models;
+    @Mixin
+    ModelsDirOption models;
 
     @Override
     public Integer call() {
@@ -73,7 +73,7 @@ public final class BenchProtectCommand implements Callable<Integer> {
             return 2;
         }
         Concepts.Concept cubism = Concepts.load("cubism").orElseThrow();
-        try (Protector protector = Protector.withTaef2(new ModelRegistry(models != null ? models : ModelRegistry.defaultDir()), false)) {
+        try (Protector protector = Protector.withTaef2(models.registry(), false)) {
             System.out.printf("bench protect: %dx%d toward cubism on %s; load average %s%n", size, size,
                     Compute.get().describe(), loadAverage());
             System.out.printf("%-12s %5s %5s %9s %8s %9s %8s %8s %7s %9s%n", "row", "eps", "steps", "ms/step",

@@ -7,7 +7,6 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.belladonna.images.BadImageException;
 import org.belladonna.images.ImageDecoder;
 import org.belladonna.models.ModelMissingException;
-import org.belladonna.models.ModelRegistry;
 import org.belladonna.protect.Concepts;
 import org.belladonna.protect.Intensity;
 import org.belladonna.protect.Outcome;
@@ -18,6 +17,7 @@ import org.belladonna.protect.Protector;
 import org.belladonna.protect.Quality;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -91,8 +91,8 @@ public final class ProtectCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
-    @Option(names = "--models", paramLabel = "DIR", description = "Model folder (default: $BELLADONNA_MODELS or ./models).")
-    Path models;
+    @Mixin
+    ModelsDirOption models;
 
     @Override
     public Integer call() {
@@ -124,7 +124,7 @@ public final class ProtectCommand implements Callable<Integer> {
         Concepts.Concept concept = concept(decoder);
 
         List<ProtectionReport> reports = new ArrayList<>();
-        try (Protector protector = Protector.withTaef2(new ModelRegistry(models != null ? models : ModelRegistry.defaultDir()), views)) {
+        try (Protector protector = Protector.withTaef2(models.registry(), views)) {
             Files.createDirectories(out);
             for (Path f : files) {
                 BufferedImage artwork = decode(decoder, f);
