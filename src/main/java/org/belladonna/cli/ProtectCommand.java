@@ -99,12 +99,13 @@ public final class ProtectCommand implements Callable<Integer> {
         try {
             return run();
         } catch (UserError e) {
+            // a problem with what the user asked for: one line, exit 2 (the usage code, as picocli's own)
             System.err.println("belladonna protect: " + e.getMessage());
             return 2;
         }
     }
 
-    private int run() throws UserError {
+    private int run() {
         ProtectionSettings settings = settings();
         List<Path> files = expand();
         // Check every input before writing anything: a bad file stops the whole run with its reason.
@@ -150,7 +151,7 @@ public final class ProtectCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ProtectionSettings settings() throws UserError {
+    private ProtectionSettings settings() {
         try {
             return ProtectionSettings.defaults()
                     .withIntensity(Intensity.valueOf(preset.toUpperCase(Locale.ROOT)))
@@ -182,7 +183,7 @@ public final class ProtectCommand implements Callable<Integer> {
         }
     }
 
-    private List<Path> expand() throws UserError {
+    private List<Path> expand() {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
@@ -200,7 +201,7 @@ public final class ProtectCommand implements Callable<Integer> {
         return files;
     }
 
-    private static List<Path> imagesIn(Path dir) throws UserError {
+    private static List<Path> imagesIn(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isRegularFile).filter(f -> IMAGE_EXTENSIONS.contains(extension(f))).sorted().toList();
         } catch (IOException e) {
@@ -208,7 +209,7 @@ public final class ProtectCommand implements Callable<Integer> {
         }
     }
 
-    private Concepts.Concept concept(ImageDecoder decoder) throws UserError {
+    private Concepts.Concept concept(ImageDecoder decoder) {
         if (target.concept != null) {
             return Concepts.load(target.concept).orElseThrow(() -> new UserError("unknown concept '" + target.concept
                     + "'; built-in: " + String.join(", ", Concepts.builtIn())));
@@ -226,7 +227,7 @@ public final class ProtectCommand implements Callable<Integer> {
         return new Concepts.Concept(target.anchors.getFileName().toString(), anchors);
     }
 
-    private static BufferedImage decode(ImageDecoder decoder, Path f) throws UserError {
+    private static BufferedImage decode(ImageDecoder decoder, Path f) {
         try {
             return decoder.decode(f).image();
         } catch (BadImageException e) {
@@ -292,12 +293,5 @@ public final class ProtectCommand implements Callable<Integer> {
 
     private static String shorten(String s) {
         return s.length() <= 32 ? s : s.substring(0, 29) + "...";
-    }
-
-    /** A problem with what the user asked for: one line on stderr, exit 2. */
-    static final class UserError extends Exception {
-        UserError(String message) {
-            super(message);
-        }
     }
 }
