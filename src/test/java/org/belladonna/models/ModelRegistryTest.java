@@ -1,5 +1,6 @@
 package org.belladonna.models;
 
+import org.belladonna.testing.Shared;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,14 +28,14 @@ class ModelRegistryTest {
         ModelRegistry registry = new ModelRegistry(models);
         assertEquals(ModelRegistry.Status.MISSING, registry.status("taef2-encoder").status());
 
-        List<String> fetched = registry.pull(TAEF2, ModelSource.mirror(TestModels.mirror()), PullProgress.NONE, false);
+        List<String> fetched = registry.pull(TAEF2, ModelSource.mirror(Shared.models()), PullProgress.NONE, false);
 
         assertEquals(TAEF2, fetched);
         for (String id : TAEF2) {
             assertEquals(ModelRegistry.Status.INSTALLED, registry.status(id).status());
             assertTrue(Files.isRegularFile(registry.path(id)));
         }
-        assertEquals(List.of(), registry.pull(TAEF2, ModelSource.mirror(TestModels.mirror()), PullProgress.NONE, false),
+        assertEquals(List.of(), registry.pull(TAEF2, ModelSource.mirror(Shared.models()), PullProgress.NONE, false),
                 "installed models are not fetched again");
         assertNoPartialFiles();
     }
@@ -59,7 +60,7 @@ class ModelRegistryTest {
     void unknownIdIsAnError() {
         ModelRegistry registry = new ModelRegistry(models);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> registry.pull(List.of("taef2-encoder", "no-such-model"), ModelSource.mirror(TestModels.mirror()),
+                () -> registry.pull(List.of("taef2-encoder", "no-such-model"), ModelSource.mirror(Shared.models()),
                         PullProgress.NONE, false));
         assertTrue(e.getMessage().contains("no-such-model") && e.getMessage().contains("taef2-encoder"), e.getMessage());
         assertFalse(Files.exists(models.resolve("taef2_encoder.pth")), "nothing is fetched when an id is wrong");
@@ -85,7 +86,7 @@ class ModelRegistryTest {
     void installsMissingDefaultsAndReportsProgress() throws IOException {
         ModelRegistry registry = new ModelRegistry(models);
         InstallStatus status = new InstallStatus();
-        registry.installMissingDefaults(ModelSource.mirror(TestModels.mirror()), status);
+        registry.installMissingDefaults(ModelSource.mirror(Shared.models()), status);
         assertEquals(InstallStatus.State.DONE, status.snapshot().state(), status.snapshot().message());
         for (ModelManifest.Model model : registry.manifest().defaults()) {
             assertEquals(ModelRegistry.Status.INSTALLED, registry.status(model.id()).status());

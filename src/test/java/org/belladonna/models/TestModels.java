@@ -2,34 +2,26 @@ package org.belladonna.models;
 
 import org.belladonna.images.BadImageException;
 import org.belladonna.images.ImageDecoder;
+import org.belladonna.testing.Shared;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Test access to ../shared (weights mirror, images, reference outputs). CI always has it: no skipping. */
+/** Models installed from the {@link Shared} weights mirror, and its images decoded. CI always has it: no skipping. */
 public final class TestModels {
     private TestModels() {
-    }
-
-    public static Path shared() {
-        return org.belladonna.testing.Shared.dir();
-    }
-
-    public static Path mirror() {
-        return shared().resolve("models");
     }
 
     /** A registry in {@code dir} with the given models pulled from the shared mirror (no network). */
     public static ModelRegistry installed(Path dir, String... ids) throws IOException {
         ModelRegistry registry = new ModelRegistry(dir);
-        registry.pull(List.of(ids), ModelSource.mirror(mirror()), PullProgress.NONE, false);
+        registry.pull(List.of(ids), ModelSource.mirror(Shared.models()), PullProgress.NONE, false);
         return registry;
     }
 
     public static BufferedImage image(String name) throws IOException, BadImageException {
-        return new ImageDecoder().decode(shared().resolve("images").resolve(name)).image();
+        return new ImageDecoder().decode(Shared.image(name)).image();
     }
 }

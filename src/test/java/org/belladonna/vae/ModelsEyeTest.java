@@ -1,6 +1,7 @@
 package org.belladonna.vae;
 
 import org.belladonna.models.TestModels;
+import org.belladonna.testing.Shared;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class ModelsEyeTest {
     @ParameterizedTest
     @ValueSource(strings = {"synthetic-256", "synthetic-512x384"})
     void seesWhatPyTorchSees(String name) throws Exception {
-        BufferedImage expected = ImageIO.read(TestModels.shared().resolve("reference/taef2/" + name + ".decoded.png").toFile());
+        BufferedImage expected = ImageIO.read(Shared.reference("taef2/" + name + ".decoded.png").toFile());
         BufferedImage seen = eye.see(TestModels.image(name + ".png"));
         assertEquals(expected.getWidth(), seen.getWidth());
         assertEquals(expected.getHeight(), seen.getHeight());

@@ -2,10 +2,10 @@ package org.belladonna.vae;
 
 import ai.djl.ndarray.NDManager;
 import org.belladonna.models.Compute;
-import org.belladonna.models.TestModels;
 import org.belladonna.models.weights.StateDict;
 import org.belladonna.models.weights.StateDictLoader;
 import org.belladonna.models.weights.WeightsException;
+import org.belladonna.testing.Shared;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StateDictLoaderTest {
     @Test
     void wrongFileIsRefusedNamingTheKey() throws Exception {
-        StateDict taef2 = StateDict.read(TestModels.mirror().resolve("taef2_encoder.pth"));
+        StateDict taef2 = StateDict.read(Shared.models().resolve("taef2_encoder.pth"));
         try (NDManager manager = NDManager.newBaseManager(Compute.get().device())) {
             WeightsException e = assertThrows(WeightsException.class,
                     () -> StateDictLoader.load(new TaesanaEncoder(), taef2, manager));
@@ -26,7 +26,7 @@ class StateDictLoaderTest {
 
     @Test
     void missingKeysAreNamed() throws Exception {
-        StateDict taef2 = StateDict.read(TestModels.mirror().resolve("taef2_encoder.pth"));
+        StateDict taef2 = StateDict.read(Shared.models().resolve("taef2_encoder.pth"));
         try (NDManager manager = NDManager.newBaseManager(Compute.get().device())) {
             WeightsException e = assertThrows(WeightsException.class,
                     () -> StateDictLoader.load(new Taef2Decoder(), taef2, manager));

@@ -8,6 +8,7 @@ import org.belladonna.models.Compute;
 import org.belladonna.models.TestModels;
 import org.belladonna.models.weights.Npy;
 import org.belladonna.models.weights.WeightTensor;
+import org.belladonna.testing.Shared;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class Taef2EncoderTest {
     }
 
     static void assertMatchesReference(String name) throws Exception {
-        WeightTensor expected = Npy.read(TestModels.shared().resolve("reference/taef2/" + name + ".latent.npy"));
+        WeightTensor expected = Npy.read(Shared.reference("taef2/" + name + ".latent.npy"));
         try (NDManager manager = NDManager.newBaseManager(Compute.get().device())) {
             NDArray latent = encoder.encode(Tensors.toNCHW(manager, TestModels.image(name + ".png")));
             assertEquals(expected.shape(), latent.getShape());

@@ -7,6 +7,7 @@ import org.belladonna.models.Compute;
 import org.belladonna.models.TestModels;
 import org.belladonna.models.weights.Npy;
 import org.belladonna.models.weights.WeightTensor;
+import org.belladonna.testing.Shared;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +24,7 @@ class TaesanaEncoderTest {
     @ParameterizedTest
     @ValueSource(strings = {"synthetic-256", "synthetic-512x384"})
     void matchesPyTorch(String name) throws Exception {
-        WeightTensor expected = Npy.read(TestModels.shared().resolve("reference/taesana/" + name + ".latent.npy"));
+        WeightTensor expected = Npy.read(Shared.reference("taesana/" + name + ".latent.npy"));
         try (Surrogate taesana = Surrogates.open(Surrogates.TAESANA_ID, TestModels.installed(models, Surrogates.TAESANA_ID));
              NDManager manager = NDManager.newBaseManager(Compute.get().device())) {
             assertEquals(32, taesana.downscale());

@@ -1,7 +1,7 @@
 package org.belladonna.models.weights;
 
 import ai.djl.ndarray.types.Shape;
-import org.belladonna.models.TestModels;
+import org.belladonna.testing.Shared;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class NpyTest {
     @Test
     void readsNumpyOutput() throws IOException {
-        WeightTensor latent = Npy.read(TestModels.shared().resolve("reference/taef2/synthetic-256.latent.npy"));
+        WeightTensor latent = Npy.read(Shared.reference("taef2/synthetic-256.latent.npy"));
         assertEquals(new Shape(1, 32, 32, 32), latent.shape());
         double mean = 0;
         for (float v : latent.data()) {

@@ -1,7 +1,7 @@
 package org.belladonna.models.weights;
 
 import ai.djl.ndarray.types.Shape;
-import org.belladonna.models.TestModels;
+import org.belladonna.testing.Shared;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TorchZipReaderTest {
     @Test
     void readsTaef2EncoderInFileOrder() throws IOException {
-        StateDict dict = TorchZipReader.read(TestModels.mirror().resolve("taef2_encoder.pth"));
+        StateDict dict = TorchZipReader.read(Shared.models().resolve("taef2_encoder.pth"));
         assertEquals(79, dict.size());
         assertEquals(1_338_528, dict.parameterCount());
         List<String> names = new ArrayList<>(dict.names());
