@@ -32,11 +32,6 @@ public final class Scores {
                 .mapTo(Score.class).findOne();
     }
 
-    public static List<Score> forImage(Handle h, long imageId) {
-        return h.createQuery("SELECT * FROM score WHERE image_id = ? ORDER BY model_id").bind(0, imageId)
-                .mapTo(Score.class).list();
-    }
-
     /** Scores of every image of a file (an identical file may be in several experiments). */
     public static List<Score> forHash(Handle h, String hash) {
         return h.createQuery("SELECT s.* FROM score s JOIN image i ON i.id = s.image_id WHERE i.hash = ? ORDER BY s.model_id, s.id")

@@ -1,6 +1,5 @@
 package org.belladonna.store;
 
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
@@ -111,10 +110,5 @@ public final class Store {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Handle-level helper for the table classes. */
-    public static long lastId(Handle h) {
-        return h.createQuery("SELECT last_insert_rowid()").mapTo(Long.class).one();
     }
 }
