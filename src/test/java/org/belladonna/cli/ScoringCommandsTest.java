@@ -2,6 +2,7 @@ package org.belladonna.cli;
 
 import org.belladonna.app.Studio;
 import org.belladonna.gallery.Gallery.NewImage;
+import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,8 +86,7 @@ class ScoringCommandsTest {
     }
 
     private int scoreCount() {
-        return Studio.open(dir.resolve("data"), dir.resolve("models")).store()
-                .read(h -> h.createQuery("SELECT count(*) FROM score").mapTo(Integer.class).one());
+        return Rows.count(Studio.open(dir.resolve("data"), dir.resolve("models")).store(), "score");
     }
 
     private String data() {

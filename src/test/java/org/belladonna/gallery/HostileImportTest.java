@@ -2,6 +2,7 @@ package org.belladonna.gallery;
 
 import org.belladonna.app.Studio;
 import org.belladonna.gallery.RawZip.Entry;
+import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class HostileImportTest {
         // The built-in concept's anchors are stored when the studio opens; nothing else may appear.
         java.util.Map<String, Integer> before = new java.util.HashMap<>();
         for (String table : List.of("experiment", "prompt", "image", "image_file", "score")) {
-            before.put(table, Tables.count(studio.store(), table));
+            before.put(table, Rows.count(studio.store(), table));
         }
         long filesBefore = storedFiles();
         ImportRefusedException e = assertThrows(ImportRefusedException.class,
@@ -44,7 +45,7 @@ class HostileImportTest {
         assertTrue(e.getMessage().startsWith("Nothing was imported: "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         for (String table : List.of("experiment", "prompt", "image", "image_file", "score")) {
-            assertEquals(before.get(table), Tables.count(studio.store(), table), table);
+            assertEquals(before.get(table), Rows.count(studio.store(), table), table);
         }
         assertEquals(0, before.get("image"), "the fixture starts without experiment images");
         assertEquals(filesBefore, storedFiles(), "no image file stored");

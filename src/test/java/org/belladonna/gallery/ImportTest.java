@@ -1,6 +1,7 @@
 package org.belladonna.gallery;
 
 import org.belladonna.app.Studio;
+import org.belladonna.testing.Rows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,8 +54,8 @@ class ImportTest {
         assertEquals(18, again.imagesSkipped());
         assertEquals(0, again.promptsAdded());
         assertEquals(before, Tables.dump(s.store(), first.experimentId()));
-        assertEquals(1, Tables.count(s.store(), "experiment"));
-        assertEquals(18, Tables.count(s.store(), "image"));
+        assertEquals(1, Rows.count(s.store(), "experiment"));
+        assertEquals(18, Rows.count(s.store(), "image"));
     }
 
     @Test

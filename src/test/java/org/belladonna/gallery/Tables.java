@@ -32,8 +32,4 @@ final class Tables {
             return lines;
         });
     }
-
-    static int count(Store store, String table) {
-        return store.read(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Integer.class).one());
-    }
 }

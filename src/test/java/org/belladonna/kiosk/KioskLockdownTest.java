@@ -4,6 +4,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 import org.belladonna.app.Studio;
 import org.belladonna.store.Store;
+import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestImages;
 import org.belladonna.testing.TestServer;
 import org.belladonna.web.WebServer;
@@ -98,7 +99,7 @@ class KioskLockdownTest {
     @Test
     void uploadsAndOtherMethodsAreRefusedEverywhereAndChangeNothing() throws Exception {
         Store store = kiosk.studio().store();
-        int filesBefore = count(store, "SELECT count(*) FROM image_file");
+        int filesBefore = Rows.count(store, "image_file");
         String settingsBefore = settings(store);
         String boundary = "----belladonna" + System.nanoTime();
         byte[] multipart = multipart(boundary, TestImages.png(64, 64, 1));
@@ -112,7 +113,7 @@ class KioskLockdownTest {
                 assertTrue(r.statusCode() == 404 || r.statusCode() == 405, method + " " + path + " -> " + r.statusCode());
             }
         }
-        assertEquals(filesBefore, count(store, "SELECT count(*) FROM image_file"));
+        assertEquals(filesBefore, Rows.count(store, "image_file"));
         assertEquals(settingsBefore, settings(store));
     }
 
@@ -194,7 +195,4 @@ class KioskLockdownTest {
                   || (SELECT group_concat(protection_id) FROM kiosk_artwork) FROM kiosk_settings""").mapTo(String.class).one());
     }
 
-    private static int count(Store store, String sql) {
-        return store.read(h -> h.createQuery(sql).mapTo(Integer.class).one());
-    }
 }

@@ -4,6 +4,7 @@ import org.belladonna.gallery.Gallery;
 import org.belladonna.gallery.Gallery.NewImage;
 import org.belladonna.images.BadImageException;
 import org.belladonna.images.ImageIntake;
+import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,10 +113,10 @@ class StoreTest {
         assertTrue(gallery.deleteExperiment(a));
 
         assertEquals(0, (int) store.read(h -> h.createQuery("SELECT count(*) FROM prompt WHERE experiment_id = ?").bind(0, a).mapTo(Integer.class).one()));
-        assertEquals(0, (int) store.read(h -> h.createQuery("SELECT count(*) FROM score").mapTo(Integer.class).one()));
+        assertEquals(0, Rows.count(store, "score"));
         assertTrue(store.files().contains(ImageStore.sha256(shared)), "file still used by b must stay");
         assertFalse(store.files().contains(ImageStore.sha256(only)), "file used only by a must go");
-        assertEquals(1, (int) store.read(h -> h.createQuery("SELECT count(*) FROM image_file").mapTo(Integer.class).one()));
+        assertEquals(1, Rows.count(store, "image_file"));
     }
 
     @Test
@@ -125,8 +126,8 @@ class StoreTest {
         long id = gallery.createExperiment("e", "", "");
         assertThrows(BadImageException.class, () -> gallery.addImages(id, List.of(
                 image("p", "before", TestImages.png(32, 32, 1)), image("p", "after", "not an image".getBytes()))));
-        assertEquals(0, (int) store.read(h -> h.createQuery("SELECT count(*) FROM image").mapTo(Integer.class).one()));
-        assertEquals(0, (int) store.read(h -> h.createQuery("SELECT count(*) FROM prompt").mapTo(Integer.class).one()));
+        assertEquals(0, Rows.count(store, "image"));
+        assertEquals(0, Rows.count(store, "prompt"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.belladonna.web;
 import org.belladonna.gallery.ImportProgress;
 import org.belladonna.gallery.Importer;
 import org.belladonna.store.Scores;
+import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestImages;
 import org.belladonna.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -134,12 +135,12 @@ class GalleryPagesTest {
 
     @Test
     void hostileUploadIsRefusedWithA400AndNothingStored() throws Exception {
-        int before = server.studio().store().read(h -> h.createQuery("SELECT count(*) FROM image").mapTo(Integer.class).one());
+        int before = Rows.count(server.studio().store(), "image");
         byte[] zip = org.belladonna.gallery.TestZips.traversal();
         HttpResponse<String> r = Multipart.post(server, "/experiments/import", "evil.zip", zip);
         assertEquals(400, r.statusCode());
         assertTrue(r.body().contains("points outside the archive"), r.body());
-        assertEquals(before, (int) server.studio().store().read(h -> h.createQuery("SELECT count(*) FROM image").mapTo(Integer.class).one()));
+        assertEquals(before, Rows.count(server.studio().store(), "image"));
         try (var files = Files.list(server.dataDir().resolve("incoming"))) {
             assertEquals(0, files.count(), "the refused upload is deleted");
         }

@@ -5,6 +5,7 @@ import org.belladonna.gallery.Gallery.NewImage;
 import org.belladonna.models.TestModels;
 import org.belladonna.store.ImageStore;
 import org.belladonna.testing.Browser;
+import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestImages;
 import org.belladonna.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -52,10 +53,10 @@ class ModelsEyeBrowserTest {
             assertEquals(56, ((Number) page.evaluate("() => document.querySelector('#seen-panel img').naturalHeight")).intValue());
             page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("image-with-model-view")));
             // Computed once: a second visit renders the cached view straight away, no new job.
-            int jobs = server.studio().store().read(h -> h.createQuery("SELECT count(*) FROM job").mapTo(Integer.class).one());
+            int jobs = Rows.count(server.studio().store(), "job");
             page.navigate(server.url("/images/" + hash));
             assertTrue(page.locator("#seen-panel img").isVisible());
-            assertEquals(jobs, (int) server.studio().store().read(h -> h.createQuery("SELECT count(*) FROM job").mapTo(Integer.class).one()));
+            assertEquals(jobs, Rows.count(server.studio().store(), "job"));
             page.context().close();
         }
     }

@@ -3,6 +3,7 @@ package org.belladonna.protect.web;
 import org.belladonna.images.ImageDecoder;
 import org.belladonna.models.TestModels;
 import org.belladonna.store.Store;
+import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,13 +92,13 @@ class ProtectRestartTest {
         server.waitFor();
 
         Store store = Store.open(data);
-        assertEquals(1, count(store, "SELECT count(*) FROM protection"));
-        assertEquals(1, count(store, "SELECT count(*) FROM protection WHERE output_hash IS NOT NULL"));
-        assertEquals(2, count(store, "SELECT attempts FROM job WHERE id = " + jobId), "ran once more after the restart");
+        assertEquals(1, Rows.count(store, "protection"));
+        assertEquals(1, Rows.integer(store, "SELECT count(*) FROM protection WHERE output_hash IS NOT NULL"));
+        assertEquals(2, Rows.integer(store, "SELECT attempts FROM job WHERE id = " + jobId), "ran once more after the restart");
         assertEquals("done", store.read(h -> h.createQuery("SELECT state FROM job WHERE id = ?").bind(0, jobId)
                 .mapTo(String.class).one()));
-        assertEquals(3, count(store, "SELECT count(*) FROM derived_image"), "original, protected, target: once each");
-        int rows = count(store, "SELECT count(*) FROM image_file");
+        assertEquals(3, Rows.count(store, "derived_image"), "original, protected, target: once each");
+        int rows = Rows.count(store, "image_file");
         try (var files = Files.walk(data.resolve("images"))) {
             assertEquals(rows, files.filter(Files::isRegularFile).count(), "every stored file has exactly one row");
         }
@@ -135,9 +136,6 @@ class ProtectRestartTest {
         }
     }
 
-    private static int count(Store store, String sql) {
-        return store.read(h -> h.createQuery(sql).mapTo(Integer.class).one());
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

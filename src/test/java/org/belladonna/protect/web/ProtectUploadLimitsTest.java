@@ -1,5 +1,6 @@
 package org.belladonna.protect.web;
 
+import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestImages;
 import org.belladonna.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -107,7 +108,7 @@ class ProtectUploadLimitsTest {
                     List.of(new FormClient.Part("images", "a.png", TestImages.png(80, 80, 8))));
             assertEquals(503, response.statusCode());
             assertTrue(response.body().contains("belladonna models pull taef2-encoder"), response.body());
-            int protections = bare.studio().store().read(h -> h.createQuery("SELECT count(*) FROM protection").mapTo(Integer.class).one());
+            int protections = Rows.count(bare.studio().store(), "protection");
             assertEquals(0, protections);
         }
     }
@@ -125,8 +126,8 @@ class ProtectUploadLimitsTest {
         try (var walk = Files.walk(server.dataDir().resolve("images"))) {
             files = walk.filter(Files::isRegularFile).count();
         }
-        return new Counts(ProtectionJobsTest.count(studio, "image_file"), ProtectionJobsTest.count(studio, "protection"),
-                ProtectionJobsTest.count(studio, "job"), ProtectionJobsTest.count(studio, "concept"), files);
+        return new Counts(Rows.count(studio.store(), "image_file"), Rows.count(studio.store(), "protection"),
+                Rows.count(studio.store(), "job"), Rows.count(studio.store(), "concept"), files);
     }
 
     /** A valid PNG signature and IHDR chunk (correct CRC) declaring the given size, and no pixel data. */

@@ -11,6 +11,7 @@ import org.belladonna.protect.Quality;
 import org.belladonna.store.Jobs;
 import org.belladonna.store.Records.Job;
 import org.belladonna.store.Records.Protection;
+import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestImages;
 import org.belladonna.testing.TestServer;
 import org.belladonna.web.WebServer;
@@ -63,22 +64,18 @@ class ProtectionJobsTest {
         return TestServer.start(data, WebServer.Options.defaults());
     }
 
-    static int count(Studio studio, String table) {
-        return studio.store().read(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Integer.class).one());
-    }
-
     @Test
     void builtInConceptIsRegisteredOnceWithItsAnchorsStored(@TempDir Path data) {
         Studio first = Studio.open(data, models);
         Studio again = Studio.open(data, models);
-        assertEquals(1, count(again, "concept"));
+        assertEquals(1, Rows.count(again.store(), "concept"));
         var cubism = again.concepts().all().get(0);
         assertTrue(cubism.concept().builtin());
         assertEquals(3, cubism.anchors().size());
         for (String hash : cubism.anchors()) {
             assertTrue(again.store().files().contains(hash), "anchor file " + hash + " stored");
         }
-        assertEquals(3, count(first, "image_file"));
+        assertEquals(3, Rows.count(first.store(), "image_file"));
     }
 
     @Test
@@ -94,12 +91,12 @@ class ProtectionJobsTest {
         var output = new ImageDecoder().decode(studio.store().files().read(done.outputHash()));
         assertEquals(80, output.width());
         assertEquals(72, output.height());
-        assertEquals(3, count(studio, "derived_image"), "original, protected and target views");
+        assertEquals(3, Rows.count(studio.store(), "derived_image"), "original, protected and target views");
         var report = studio.protection().report(done).orElseThrow();
         assertEquals(2, report.steps());
         Job job = studio.jobs().find(done.jobId()).orElseThrow();
         assertEquals("done", job.state());
-        int files = count(studio, "image_file");
+        int files = Rows.count(studio.store(), "image_file");
 
         // As if the process died after committing but before the job was marked done: run it again.
         studio.store().write(h -> h.execute("UPDATE job SET state = 'running' WHERE id = ?", done.jobId()));
@@ -108,9 +105,9 @@ class ProtectionJobsTest {
         restarted.jobs().drain(List.of(ProtectionService.JOB_KIND));
         assertEquals("done", restarted.jobs().find(done.jobId()).orElseThrow().state());
         assertEquals(done.outputHash(), restarted.protection().find(id).orElseThrow().outputHash());
-        assertEquals(files, count(restarted, "image_file"));
-        assertEquals(3, count(restarted, "derived_image"));
-        assertEquals(1, count(restarted, "protection"));
+        assertEquals(files, Rows.count(restarted.store(), "image_file"));
+        assertEquals(3, Rows.count(restarted.store(), "derived_image"));
+        assertEquals(1, Rows.count(restarted.store(), "protection"));
     }
 
     @Test
@@ -127,7 +124,7 @@ class ProtectionJobsTest {
     void cancellingARunningJobStopsTheEngineAndStoresNoOutput(@TempDir Path data) throws Exception {
         Studio studio = Studio.open(data, models);
         Protection p = submitOne(studio, 64, 64, 3, 10_000);
-        int files = count(studio, "image_file");
+        int files = Rows.count(studio.store(), "image_file");
         studio.jobs().start();
         try {
             Job job = waitFor(studio, p.jobId(), j -> j.state().equals("running") && j.progress() > 0);
@@ -139,21 +136,21 @@ class ProtectionJobsTest {
             studio.jobs().close();
         }
         assertNull(studio.protection().find(p.id()).orElseThrow().outputHash());
-        assertEquals(files, count(studio, "image_file"));
-        assertEquals(0, count(studio, "derived_image"));
+        assertEquals(files, Rows.count(studio.store(), "image_file"));
+        assertEquals(0, Rows.count(studio.store(), "derived_image"));
     }
 
     @Test
     void missingWeightsRefuseTheSubmissionNamingTheInstallCommand(@TempDir Path data) throws Exception {
         Studio studio = Studio.open(data, data.resolve("no-models"));
         assertTrue(studio.protection().missingModels().orElseThrow().contains("belladonna models pull taef2-encoder"));
-        int files = count(studio, "image_file");
+        int files = Rows.count(studio.store(), "image_file");
         var e = assertThrows(ModelMissingException.class, () -> studio.protection().submit(
                 List.of(new Upload("a.png", TestImages.png(64, 64, 4))), cubism(studio), tiny(2)));
         assertTrue(e.getMessage().contains("models pull"), e.getMessage());
-        assertEquals(0, count(studio, "protection"));
-        assertEquals(0, count(studio, "job"));
-        assertEquals(files, count(studio, "image_file"));
+        assertEquals(0, Rows.count(studio.store(), "protection"));
+        assertEquals(0, Rows.count(studio.store(), "job"));
+        assertEquals(files, Rows.count(studio.store(), "image_file"));
         try (var stored = Files.walk(data.resolve("images"))) {
             assertEquals(files, stored.filter(Files::isRegularFile).count());
         }
