@@ -1,5 +1,6 @@
 package org.belladonna.kiosk;
 
+import org.belladonna.vae.SeenImages;
 import org.jdbi.v3.core.Handle;
 
 import java.util.List;
@@ -10,9 +11,6 @@ import java.util.List;
  * was computed.
  */
 public final class ProtectedArtworks {
-    /** The derived image kind for "what the model sees" (the VAE's reconstruction). */
-    static final String SEEN = "seen:taef2";
-
     private ProtectedArtworks() {
     }
 
@@ -44,7 +42,7 @@ public final class ProtectedArtworks {
                        pr.created_at
                 FROM protection pr LEFT JOIN concept c ON c.id = pr.concept_id
                 WHERE pr.output_hash IS NOT NULL\s""" + filter + " ORDER BY pr.id " + direction)
-                .bind("seen", SEEN);
+                .bind("seen", SeenImages.KIND);
         if (!ids.isEmpty()) {
             query.bindList("ids", ids);
         }
