@@ -16,6 +16,7 @@ import org.belladonna.nima.ScoringService;
 import org.belladonna.vae.SeenImages;
 import org.belladonna.protect.ConceptLibrary;
 import org.belladonna.protect.ProtectionService;
+import org.belladonna.store.Jobs;
 import org.belladonna.store.Store;
 
 import java.nio.file.Path;
@@ -124,9 +125,7 @@ public final class Studio {
 
     /** The newest job computing the model's view of this image, whatever its state. */
     public java.util.Optional<org.belladonna.store.Records.Job> latestSeenJob(String hash) {
-        return store.read(h -> h.createQuery("""
-                        SELECT * FROM job WHERE kind = ? AND json_extract(payload, '$.hash') = ? ORDER BY id DESC LIMIT 1""")
-                .bind(0, SEE_JOB).bind(1, hash).mapTo(org.belladonna.store.Records.Job.class).findOne());
+        return store.read(h -> Jobs.latestFor(h, SEE_JOB, "hash", hash));
     }
 
     /** Queues the model's-eye view of a stored image. */

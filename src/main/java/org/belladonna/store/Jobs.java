@@ -12,6 +12,8 @@ import java.util.Optional;
  */
 public final class Jobs {
     private static final String NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+    private static final String LATEST_FOR =
+            "SELECT * FROM job WHERE kind = ? AND json_extract(payload, '$.' || ?) = ? ORDER BY id DESC LIMIT 1";
 
     private Jobs() {
     }
@@ -88,7 +90,11 @@ public final class Jobs {
 
     /** The newest job of a kind whose JSON payload has {@code field} = {@code value}, e.g. the last scoring of an experiment. */
     public static Optional<Job> latestFor(Handle h, String kind, String field, long value) {
-        return h.createQuery("SELECT * FROM job WHERE kind = ? AND json_extract(payload, '$.' || ?) = ? ORDER BY id DESC LIMIT 1")
-                .bind(0, kind).bind(1, field).bind(2, value).mapTo(Job.class).findOne();
+        return h.createQuery(LATEST_FOR).bind(0, kind).bind(1, field).bind(2, value).mapTo(Job.class).findOne();
+    }
+
+    /** As above for a text field, e.g. the last model's-eye job of an image hash. */
+    public static Optional<Job> latestFor(Handle h, String kind, String field, String value) {
+        return h.createQuery(LATEST_FOR).bind(0, kind).bind(1, field).bind(2, value).mapTo(Job.class).findOne();
     }
 }
