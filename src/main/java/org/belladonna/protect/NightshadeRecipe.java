@@ -1,7 +1,5 @@
 package org.belladonna.protect;
 
-import ai.djl.ndarray.NDArray;
-
 /**
  * The published baseline: Nightshade's poison-image optimisation (Shan, Ding, Passananti, Wu, Zheng
  * and Zhao, "Nightshade: Prompt-Specific Poisoning Attacks on Text-to-Image Generative Models",
