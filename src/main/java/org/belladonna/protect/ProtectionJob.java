@@ -13,11 +13,7 @@ import org.belladonna.store.Protections;
 import org.belladonna.store.Records.Job;
 import org.belladonna.store.Records.Protection;
 import org.belladonna.store.Store;
-import org.belladonna.vae.LatentDecoder;
-import org.belladonna.vae.ModelsEye;
 import org.belladonna.vae.SeenImages;
-import org.belladonna.vae.Surrogate;
-import org.belladonna.vae.Taef2;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -66,16 +62,9 @@ final class ProtectionJob implements JobHandler {
 
         long start = System.nanoTime();
         Outcome outcome;
-        try (Surrogate encoder = Taef2.encoder(models)) {
-            LatentDecoder decoder = Taef2.decoder(models);
-            ModelsEye eye = new ModelsEye(encoder, decoder);
-            try {
-                Protector protector = new Protector(encoder::encode, eye::see);
-                outcome = protector.protect(artwork, concept.concept().slug(), anchors, settings,
-                        new Progress(context), context::isCancelled);
-            } finally {
-                decoder.close();
-            }
+        try (Protector protector = Protector.withTaef2(models, true)) {
+            outcome = protector.protect(artwork, concept.concept().slug(), anchors, settings,
+                    new Progress(context), context::isCancelled);
         }
         if (outcome instanceof Outcome.Cancelled) {
             throw new JobCancelledException();

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import org.belladonna.models.Compute;
 import org.belladonna.models.ModelRegistry;
+import org.belladonna.vae.LatentDecoder;
 import org.belladonna.vae.ModelsEye;
 import org.belladonna.vae.Surrogate;
 import org.belladonna.vae.Taef2;
@@ -66,19 +67,21 @@ public final class Protector implements AutoCloseable {
      */
     public static Protector withTaef2(ModelRegistry registry, boolean views) throws IOException {
         Surrogate surrogate = Taef2.encoder(registry);
-        ModelsEye eye = null;
+        LatentDecoder decoder = null;
         try {
             if (views) {
-                eye = ModelsEye.open(registry);
+                decoder = Taef2.decoder(registry);
             }
         } catch (IOException | RuntimeException e) {
             surrogate.close();
             throw e;
         }
+        // One encoder serves both the optimisation and the views: its weights are loaded once.
+        ModelsEye eye = decoder == null ? null : new ModelsEye(surrogate, decoder);
         Protector p = new Protector(surrogate::encode, eye == null ? null : eye::see);
         p.owned.add(surrogate);
-        if (eye != null) {
-            p.owned.add(eye);
+        if (decoder != null) {
+            p.owned.add(decoder);
         }
         return p;
     }
