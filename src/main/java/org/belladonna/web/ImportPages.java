@@ -59,7 +59,7 @@ final class ImportPages {
             throw e;
         }
         long jobId = studio.jobs().submit(ImportJob.KIND,
-                ImportJob.payload(saved, safeName(file.filename()), experimentId, name, concept));
+                ImportJob.payload(saved, Uploads.displayName(file.filename()), experimentId, name, concept));
         if (ctx.header("HX-Request") != null) {
             renderJob(ctx, "job", jobId);
         } else {
@@ -94,12 +94,5 @@ final class ImportPages {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    /** The browser's file name only as a default experiment name: no path, no control characters. */
-    private static String safeName(String name) {
-        String base = name == null ? "upload" : name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        base = base.replaceAll("\\p{Cntrl}", "").strip();
-        return base.isEmpty() ? "upload" : base.length() > 200 ? base.substring(0, 200) : base;
     }
 }

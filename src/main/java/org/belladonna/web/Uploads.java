@@ -30,10 +30,13 @@ final class Uploads {
         return uploads;
     }
 
-    /** Only the last path segment, without control characters, and not endless. */
-    private static String displayName(String name) {
+    /** Only the last path segment of an uploaded file's name, without control characters, and not endless. */
+    static String displayName(String name) {
+        if (name == null) {
+            return "upload";
+        }
         String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
-                .replaceAll("\\p{Cntrl}", "");
+                .replaceAll("\\p{Cntrl}", "").strip();
         if (base.isEmpty()) {
             return "upload";
         }
