@@ -1,21 +1,21 @@
 package org.belladonna.app;
 
-import org.belladonna.gallery.ArchiveLimits;
-import org.belladonna.gallery.ExperimentExport;
-import org.belladonna.gallery.ExperimentStats;
+import org.belladonna.archive.ArchiveLimits;
+import org.belladonna.archive.ExperimentExport;
+import org.belladonna.scores.ExperimentStats;
 import org.belladonna.gallery.Gallery;
-import org.belladonna.gallery.ImportJob;
-import org.belladonna.gallery.Importer;
-import org.belladonna.images.ImageIntake;
+import org.belladonna.archive.ImportJob;
+import org.belladonna.archive.Importer;
+import org.belladonna.store.ImageIntake;
 import org.belladonna.jobs.JobQueue;
 import org.belladonna.models.InstallStatus;
 import org.belladonna.models.ModelRegistry;
-import org.belladonna.nima.ScoreImport;
-import org.belladonna.nima.ScoreJob;
-import org.belladonna.nima.ScoringService;
-import org.belladonna.vae.SeenImages;
-import org.belladonna.protect.ConceptLibrary;
-import org.belladonna.protect.ProtectionService;
+import org.belladonna.scores.ScoreImport;
+import org.belladonna.scores.ScoreJob;
+import org.belladonna.scores.ScoringService;
+import org.belladonna.artworks.SeenImages;
+import org.belladonna.artworks.ConceptLibrary;
+import org.belladonna.artworks.ProtectionService;
 import org.belladonna.store.Jobs;
 import org.belladonna.store.Store;
 

@@ -1,5 +1,6 @@
 package org.belladonna.cli;
 
+import org.belladonna.cli.bench.BenchCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "belladonna", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",

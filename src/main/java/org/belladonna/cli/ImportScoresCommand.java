@@ -1,6 +1,6 @@
 package org.belladonna.cli;
 
-import org.belladonna.nima.ScoreImport;
+import org.belladonna.scores.ScoreImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

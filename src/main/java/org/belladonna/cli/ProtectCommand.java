@@ -7,7 +7,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.belladonna.images.BadImageException;
 import org.belladonna.images.ImageDecoder;
 import org.belladonna.models.ModelMissingException;
-import org.belladonna.protect.Concepts;
+import org.belladonna.artworks.BuiltInConcepts;
 import org.belladonna.protect.Intensity;
 import org.belladonna.protect.Outcome;
 import org.belladonna.protect.ProtectionReport;
@@ -51,16 +51,16 @@ public final class ProtectCommand implements Callable<Integer> {
 
     static final class Target {
         @Option(names = "--concept", description = "Built-in target concept: ${COMPLETION-CANDIDATES}.",
-                completionCandidates = BuiltInConcepts.class)
+                completionCandidates = BuiltInConceptNames.class)
         String concept;
 
         @Option(names = "--anchors", paramLabel = "DIR", description = "Folder of images that show the target concept.")
         Path anchors;
     }
 
-    static final class BuiltInConcepts extends ArrayList<String> {
-        BuiltInConcepts() {
-            super(Concepts.builtIn());
+    static final class BuiltInConceptNames extends ArrayList<String> {
+        BuiltInConceptNames() {
+            super(BuiltInConcepts.builtIn());
         }
     }
 
@@ -122,7 +122,7 @@ public final class ProtectCommand implements Callable<Integer> {
                 throw new UserError("two inputs would both be written as " + baseName(f) + ".protected.png");
             }
         }
-        Concepts.Concept concept = concept(decoder);
+        BuiltInConcepts.Concept concept = concept(decoder);
 
         List<ProtectionReport> reports = new ArrayList<>();
         try (Protector protector = Protector.withTaef2(models.registry(), views)) {
@@ -209,10 +209,10 @@ public final class ProtectCommand implements Callable<Integer> {
         }
     }
 
-    private Concepts.Concept concept(ImageDecoder decoder) {
+    private BuiltInConcepts.Concept concept(ImageDecoder decoder) {
         if (target.concept != null) {
-            return Concepts.load(target.concept).orElseThrow(() -> new UserError("unknown concept '" + target.concept
-                    + "'; built-in: " + String.join(", ", Concepts.builtIn())));
+            return BuiltInConcepts.load(target.concept).orElseThrow(() -> new UserError("unknown concept '" + target.concept
+                    + "'; built-in: " + String.join(", ", BuiltInConcepts.builtIn())));
         }
         if (!Files.isDirectory(target.anchors)) {
             throw new UserError("--anchors " + target.anchors + " is not a folder");
@@ -224,7 +224,7 @@ public final class ProtectCommand implements Callable<Integer> {
         if (anchors.isEmpty()) {
             throw new UserError("--anchors " + target.anchors + " holds no PNG, JPEG or WebP files");
         }
-        return new Concepts.Concept(target.anchors.getFileName().toString(), anchors);
+        return new BuiltInConcepts.Concept(target.anchors.getFileName().toString(), anchors);
     }
 
     private static BufferedImage decode(ImageDecoder decoder, Path f) {

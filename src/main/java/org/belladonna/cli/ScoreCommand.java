@@ -11,7 +11,7 @@ import org.belladonna.models.ModelRegistry;
 import org.belladonna.nima.InstalledNima;
 import org.belladonna.nima.NimaScore;
 import org.belladonna.nima.NimaScorer;
-import org.belladonna.nima.ScoringService;
+import org.belladonna.scores.ScoringService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package org.belladonna.gallery;
 
 import org.belladonna.images.BadImageException;
-import org.belladonna.images.ImageIntake;
-import org.belladonna.images.ImageIntake.StoredImage;
+import org.belladonna.store.ImageIntake;
+import org.belladonna.store.ImageIntake.StoredImage;
 import org.belladonna.store.Experiments;
 import org.belladonna.store.Images;
 import org.belladonna.store.Prompts;

@@ -1,6 +1,6 @@
 package org.belladonna.kiosk;
 
-import org.belladonna.vae.SeenImages;
+import org.belladonna.artworks.SeenImages;
 import org.jdbi.v3.core.Handle;
 
 import java.util.List;

@@ -6,8 +6,8 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
 import org.belladonna.app.Studio;
-import org.belladonna.gallery.ImportJob;
-import org.belladonna.gallery.ImportRefusedException;
+import org.belladonna.archive.ImportJob;
+import org.belladonna.archive.ImportRefusedException;
 import org.belladonna.store.Records.Job;
 
 import java.io.IOException;

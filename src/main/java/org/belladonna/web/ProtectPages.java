@@ -7,7 +7,7 @@ import io.javalin.http.ServiceUnavailableResponse;
 import org.belladonna.app.Studio;
 import org.belladonna.images.BadImageException;
 import org.belladonna.models.ModelMissingException;
-import org.belladonna.protect.ProtectionService;
+import org.belladonna.artworks.ProtectionService;
 import org.belladonna.store.Records.Job;
 import org.belladonna.store.Records.Protection;
 

@@ -6,8 +6,8 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
 import org.belladonna.app.Studio;
-import org.belladonna.nima.ScoreImport;
-import org.belladonna.nima.ScoringService;
+import org.belladonna.scores.ScoreImport;
+import org.belladonna.scores.ScoringService;
 import org.belladonna.store.Records.Experiment;
 
 import java.io.IOException;

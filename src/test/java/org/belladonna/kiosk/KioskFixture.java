@@ -2,8 +2,8 @@ package org.belladonna.kiosk;
 
 import org.belladonna.app.Studio;
 import org.belladonna.gallery.Gallery.NewImage;
-import org.belladonna.images.ImageIntake;
-import org.belladonna.images.ImageIntake.StoredImage;
+import org.belladonna.store.ImageIntake;
+import org.belladonna.store.ImageIntake.StoredImage;
 import org.belladonna.store.ImageStore;
 import org.belladonna.store.Records.Image;
 import org.belladonna.store.Scores;
@@ -27,11 +27,11 @@ import java.util.List;
  * in the show. Images are public-domain paintings from the shared folder (each copy marked by its seed so
  * every file has its own hash), so screenshots look like the real thing.
  */
-record KioskFixture(Path dataDir, long shownExperiment, long hiddenExperiment, long artwork, String hiddenHash,
+public record KioskFixture(Path dataDir, long shownExperiment, long hiddenExperiment, long artwork, String hiddenHash,
                     String pairedBeforeHash, String pairedAfterHash) {
     static final String MODEL = "nima-mobilenet-aesthetic";
 
-    static KioskFixture create() {
+    public static KioskFixture create() {
         try {
             Path dir = Files.createTempDirectory("belladonna-kiosk-");
             Studio studio = Studio.open(dir, dir.resolve("models"));

@@ -1,5 +1,6 @@
 package org.belladonna.protect;
 
+import org.belladonna.artworks.BuiltInConcepts;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.belladonna.images.Tensors;
@@ -48,7 +49,7 @@ class WaterLiliesTest {
     void protectsTowardCubismWithinBudgetAndSurvivesPng() throws Exception {
         BufferedImage lilies = TestModels.image("art/monet-water-lilies-1919.jpg");
         BufferedImage crop = rgbCopy(lilies.getSubimage(700, 400, 256, 256));
-        Concepts.Concept cubism = Concepts.load("cubism").orElseThrow();
+        BuiltInConcepts.Concept cubism = BuiltInConcepts.load("cubism").orElseThrow();
         ProtectionSettings settings = ProtectionSettings.defaults().withSteps(6).withSeed(1);
 
         ProtectionResult r = assertInstanceOf(Outcome.Done.class, protector.protect(crop, cubism.name(),

@@ -3,7 +3,7 @@ package org.belladonna.store;
 import org.belladonna.gallery.Gallery;
 import org.belladonna.gallery.Gallery.NewImage;
 import org.belladonna.images.BadImageException;
-import org.belladonna.images.ImageIntake;
+import org.belladonna.store.ImageIntake;
 import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestImages;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package org.belladonna.web;
 
-import org.belladonna.gallery.ImportProgress;
-import org.belladonna.gallery.Importer;
+import org.belladonna.archive.ImportProgress;
+import org.belladonna.archive.Importer;
 import org.belladonna.store.Scores;
 import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestImages;
@@ -136,7 +136,7 @@ class GalleryPagesTest {
     @Test
     void hostileUploadIsRefusedWithA400AndNothingStored() throws Exception {
         int before = Rows.count(server.studio().store(), "image");
-        byte[] zip = org.belladonna.gallery.TestZips.traversal();
+        byte[] zip = org.belladonna.archive.TestZips.traversal();
         HttpResponse<String> r = Multipart.post(server, "/experiments/import", "evil.zip", zip);
         assertEquals(400, r.statusCode());
         assertTrue(r.body().contains("points outside the archive"), r.body());

@@ -1,0 +1,113 @@
+package org.belladonna.archive;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.belladonna.images.ImageFormat;
+import org.belladonna.store.Images;
+import org.belladonna.store.Prompts;
+import org.belladonna.store.Records.Experiment;
+import org.belladonna.store.Records.Prompt;
+import org.belladonna.store.Scores;
+import org.belladonna.store.Store;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * An experiment as a ZIP that {@link Importer} reads back into the same tables: {@code experiment.json},
+ * {@code prompts.csv} (every prompt in order, with its group), {@code manifest.csv} (one row per image),
+ * {@code scores.csv} (every score, model id and version kept; re-imported ones are flagged imported) and
+ * {@code images/<sha256>.<ext>} once per distinct file. Entries carry a fixed timestamp, so the same
+ * experiment always gives the same bytes.
+ */
+public final class ExperimentExport {
+    private static final long FIXED_TIME = 315_532_800_000L; // 1980-01-01, the ZIP epoch
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Store store;
+
+    public ExperimentExport(Store store) {
+        this.store = store;
+    }
+
+    public void write(Experiment experiment, OutputStream out) throws IOException {
+        List<Prompt> prompts = store.read(h -> Prompts.list(h, experiment.id()));
+        List<Images.ExportRow> rows = store.read(h -> Images.forExport(h, experiment.id()));
+        List<Scores.Scored> scores = store.read(h -> Scores.ofExperiment(h, experiment.id(), null));
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        ObjectNode info = JSON.createObjectNode().put("name", experiment.name())
+                .put("description", experiment.description()).put("concept", experiment.concept());
+        text(zip, ImportLayout.EXPERIMENT_JSON, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(info) + "\n");
+
+        StringBuilder promptsCsv = new StringBuilder();
+        Csv.line(promptsCsv, List.of("prompt", "group"));
+        prompts.forEach(p -> Csv.line(promptsCsv, List.of(p.text(), p.related() ? "related" : "control")));
+        text(zip, ImportLayout.PROMPTS_CSV, promptsCsv.toString());
+
+        StringBuilder manifest = new StringBuilder();
+        Csv.line(manifest, List.of("file", "prompt", "variant", "seed", "group", "source_name", "metadata"));
+        Map<Long, Images.ExportRow> byId = new HashMap<>();
+        for (Images.ExportRow r : rows) {
+            byId.put(r.id(), r);
+            Csv.line(manifest, List.of(fileName(r), r.promptText(), r.variant(), r.seed() == null ? "" : r.seed().toString(),
+                    r.related() ? "related" : "control", r.sourceName(), r.metadata()));
+        }
+        text(zip, ImportLayout.MANIFEST_CSV, manifest.toString());
+
+        StringBuilder scoresCsv = new StringBuilder();
+        Csv.line(scoresCsv, List.of("file", "prompt", "variant", "model_id", "model_version", "mean", "std", "distribution"));
+        for (Scores.Scored s : scores) {
+            Images.ExportRow r = byId.get(s.imageId());
+            // Double.toString is the shortest text that parses back to the same double: scores survive exactly.
+            Csv.line(scoresCsv, List.of(fileName(r), r.promptText(), r.variant(), s.modelId(), s.modelVersion(),
+                    Double.toString(s.mean()), s.std() == null ? "" : Double.toString(s.std()),
+                    s.distribution() == null ? "" : s.distribution()));
+        }
+        text(zip, ImportLayout.SCORES_CSV, scoresCsv.toString());
+
+        Set<String> written = new HashSet<>();
+        for (Images.ExportRow r : rows) {
+            if (written.add(r.hash())) {
+                stored(zip, fileName(r), store.files().read(r.hash()));
+            }
+        }
+        zip.finish();
+        zip.flush();
+    }
+
+    private static String fileName(Images.ExportRow r) {
+        return "images/" + r.hash() + "." + ImageFormat.extension(r.format());
+    }
+
+    private static void text(ZipOutputStream zip, String name, String content) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTime(FIXED_TIME);
+        zip.putNextEntry(e);
+        zip.write(content.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    /** Images are already compressed; storing them saves the CPU that deflating would waste. */
+    private static void stored(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTime(FIXED_TIME);
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(bytes.length);
+        e.setCompressedSize(bytes.length);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        e.setCrc(crc.getValue());
+        zip.putNextEntry(e);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+}

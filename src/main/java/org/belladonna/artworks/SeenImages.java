@@ -1,0 +1,91 @@
+package org.belladonna.artworks;
+
+import org.belladonna.models.ModelMissingException;
+import org.belladonna.vae.ModelsEye;
+import org.belladonna.vae.Taef2;
+import org.belladonna.images.ImageDecoder;
+import org.belladonna.store.ImageIntake;
+import org.belladonna.store.ImageIntake.StoredImage;
+import org.belladonna.models.ModelRegistry;
+import org.belladonna.store.DerivedImages;
+import org.belladonna.store.Store;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * "What the model sees": decoder(encoder(image)) through TAEF2, computed once per stored image and kept
+ * in the store as a derived image ({@code derived_image} kind {@value #KIND}).
+ */
+public final class SeenImages implements AutoCloseable {
+    public static final String KIND = "seen:taef2";
+
+    private final Store store;
+    private final ImageIntake intake;
+    private final ModelRegistry registry;
+    private ModelsEye eye;
+
+    public SeenImages(Store store, ImageIntake intake, ModelRegistry registry) {
+        this.store = store;
+        this.intake = intake;
+        this.registry = registry;
+    }
+
+    /** The hash of the cached view of {@code hash}, if it was computed before. */
+    public Optional<String> cached(String hash) {
+        return store.read(h -> DerivedImages.find(h, hash, KIND));
+    }
+
+    /** Computes (or returns the cached) view; throws ModelMissingException naming the install command. */
+    public synchronized String compute(String hash) throws IOException {
+        Optional<String> done = cached(hash);
+        if (done.isPresent()) {
+            return done.get();
+        }
+        BufferedImage source = ImageDecoder.toRgb(ImageIO.read(store.files().path(hash).toFile()));
+        BufferedImage seen = eye().see(source);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(seen, "png", png);
+        StoredImage stored;
+        try {
+            stored = intake.accept(png.toByteArray());
+        } catch (org.belladonna.images.BadImageException e) {
+            throw new IOException("the model's view could not be stored: " + e.getMessage(), e);
+        }
+        store.write(h -> {
+            ImageIntake.register(h, stored);
+            DerivedImages.put(h, hash, KIND, stored.hash());
+            return null;
+        });
+        return stored.hash();
+    }
+
+    /** True when both TAEF2 files are installed and verified. */
+    public boolean available() {
+        try {
+            registry.path(Taef2.ENCODER_ID);
+            registry.path(Taef2.DECODER_ID);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private ModelsEye eye() throws IOException {
+        if (eye == null) {
+            eye = ModelsEye.open(registry);
+        }
+        return eye;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (eye != null) {
+            eye.close();
+            eye = null;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.belladonna.scores;
+
+import org.belladonna.nima.InstalledNima;
+import org.belladonna.nima.NimaScore;
+import org.belladonna.nima.NimaScorer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.belladonna.images.BadImageException;
+import org.belladonna.images.ImageDecoder;
+import org.belladonna.models.ModelRegistry;
+import org.belladonna.store.Experiments;
+import org.belladonna.store.Images;
+import org.belladonna.store.Records.Image;
+import org.belladonna.store.Scores;
+import org.belladonna.store.Store;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores an experiment's images with NIMA and stores one score per image and model: the one path behind
+ * the {@code score} command and the web's score job. Scores are stored a batch per transaction, so a run
+ * that stops part-way keeps what it finished and {@link #coverage} says exactly how much that is.
+ */
+public final class ScoringService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Store store;
+    private final ModelRegistry models;
+    private final ImageDecoder decoder = new ImageDecoder();
+
+    public ScoringService(Store store, ModelRegistry models) {
+        this.store = store;
+        this.models = models;
+    }
+
+    /** Whether NIMA can score here; if not, why, and the command that fixes it. */
+    public record Readiness(boolean ready, String problem, String installCommand) {
+    }
+
+    /** One model's share of an experiment: "scored 120 of 400". */
+    public record Coverage(String modelId, int scored, int total, int imported) {
+        public boolean complete() {
+            return total > 0 && scored == total;
+        }
+    }
+
+    /** Told after each stored batch; may throw to stop the run (a job's cancellation does). */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> {
+        };
+
+        void scored(int done, int total);
+    }
+
+    /** What a run stored: images scored of the experiment's total, and the weights' pin. */
+    public record Run(int scored, int total, String modelVersion) {
+    }
+
+    public Readiness readiness() throws IOException {
+        ModelRegistry.Entry entry = models.status(InstalledNima.MODEL_ID);
+        return switch (entry.status()) {
+            case INSTALLED -> new Readiness(true, null, null);
+            case MISSING -> new Readiness(false, "The NIMA weights (" + entry.model().file() + ") are not installed.",
+                    entry.installCommand());
+            case CORRUPT -> new Readiness(false, "The NIMA weights file " + entry.file() + " does not match its pin.",
+                    entry.installCommand() + " --force");
+        };
+    }
+
+    /** Every model with a score in the experiment, against the experiment's image count. */
+    public List<Coverage> coverage(long experimentId) {
+        return store.read(h -> {
+            int total = Images.ofExperiment(h, experimentId).size();
+            return Scores.coverage(h, experimentId).stream()
+                    .map(c -> new Coverage(c.modelId(), c.scored(), total, c.imported())).toList();
+        });
+    }
+
+    public int imageCount(long experimentId) {
+        return store.read(h -> Images.ofExperiment(h, experimentId).size());
+    }
+
+    /**
+     * Scores every image of the experiment with the installed, pin-checked NIMA weights. Nothing is stored
+     * unless the weights load; identical files (the same hash under several prompts) are scored once.
+     *
+     * @throws org.belladonna.models.ModelMissingException when the weights are missing or corrupt
+     * @throws IllegalArgumentException for an unknown experiment or a model this studio cannot compute
+     */
+    public Run scoreExperiment(long experimentId, String modelId, int batchSize, Progress progress) throws IOException {
+        requireComputable(modelId);
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("the batch size must be at least 1, not " + batchSize);
+        }
+        List<Image> images = store.read(h -> {
+            Experiments.find(h, experimentId).orElseThrow(() -> new IllegalArgumentException("there is no experiment " + experimentId));
+            return Images.ofExperiment(h, experimentId);
+        });
+        Map<String, List<Long>> idsByHash = new LinkedHashMap<>();
+        for (Image image : images) {
+            idsByHash.computeIfAbsent(image.hash(), k -> new ArrayList<>()).add(image.id());
+        }
+        try (InstalledNima installed = InstalledNima.load(models)) {
+            NimaScorer scorer = new NimaScorer(installed.nima(), batchSize);
+            List<String> hashes = new ArrayList<>(idsByHash.keySet());
+            int done = 0;
+            for (int from = 0; from < hashes.size(); from += batchSize) {
+                List<String> batch = hashes.subList(from, Math.min(hashes.size(), from + batchSize));
+                List<NimaScore> scores = scorer.score(decode(batch));
+                done += store.write(h -> {
+                    int stored = 0;
+                    for (int i = 0; i < batch.size(); i++) {
+                        NimaScore score = scores.get(i);
+                        for (long imageId : idsByHash.get(batch.get(i))) {
+                            Scores.put(h, imageId, modelId, installed.pin(), score.mean(), score.std(),
+                                    distributionJson(score), false);
+                            stored++;
+                        }
+                    }
+                    return stored;
+                });
+                progress.scored(done, images.size());
+            }
+            return new Run(done, images.size(), installed.pin());
+        }
+    }
+
+    /** Only NIMA runs here; other models' scores come in through {@link ScoreImport}. */
+    public static void requireComputable(String modelId) {
+        if (!InstalledNima.MODEL_ID.equals(modelId)) {
+            throw new IllegalArgumentException("only " + InstalledNima.MODEL_ID + " can be computed here, not '" + modelId
+                    + "'; import scores made elsewhere with import-scores");
+        }
+    }
+
+    private List<BufferedImage> decode(List<String> hashes) throws IOException {
+        List<BufferedImage> decoded = new ArrayList<>(hashes.size());
+        for (String hash : hashes) {
+            try {
+                decoded.add(decoder.decode(store.files().path(hash)).image());
+            } catch (BadImageException e) {
+                throw new IOException("stored image " + hash + " cannot be decoded: " + e.getMessage(), e);
+            }
+        }
+        return decoded;
+    }
+
+    static String distributionJson(NimaScore score) {
+        try {
+            return JSON.writeValueAsString(score.distribution());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.belladonna.artworks;
+
+import org.belladonna.app.Studio;
+import org.belladonna.images.ImageDecoder;
+import org.belladonna.images.Upload;
+import org.belladonna.models.ModelMissingException;
+import org.belladonna.models.TestModels;
+import org.belladonna.artworks.ProtectionService;
+import org.belladonna.protect.ProtectionSettings;
+import org.belladonna.protect.Quality;
+import org.belladonna.store.Jobs;
+import org.belladonna.store.Records.Job;
+import org.belladonna.store.Records.Protection;
+import static org.belladonna.testing.ProtectionFixture.*;
+import org.belladonna.testing.Rows;
+import org.belladonna.testing.TestImages;
+import org.belladonna.testing.TestServer;
+import org.belladonna.web.WebServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The protection service and its job against the real TAEF2 weights, on tiny images. */
+class ProtectionJobsTest {
+    @TempDir
+    static Path models;
+
+    @BeforeAll
+    static void installWeights() throws Exception {
+        TestModels.installed(models, "taef2-encoder", "taef2-decoder");
+    }
+
+    @Test
+    void builtInConceptIsRegisteredOnceWithItsAnchorsStored(@TempDir Path data) {
+        Studio first = Studio.open(data, models);
+        Studio again = Studio.open(data, models);
+        assertEquals(1, Rows.count(again.store(), "concept"));
+        var cubism = again.concepts().all().get(0);
+        assertTrue(cubism.concept().builtin());
+        assertEquals(3, cubism.anchors().size());
+        for (String hash : cubism.anchors()) {
+            assertTrue(again.store().files().contains(hash), "anchor file " + hash + " stored");
+        }
+        assertEquals(3, Rows.count(first.store(), "image_file"));
+    }
+
+    @Test
+    void aJobRunAgainAfterACrashStoresNothingTwice(@TempDir Path data) throws Exception {
+        Studio studio = Studio.open(data, models);
+        long id = submitOne(studio, 80, 72, 1, 2).id();
+        studio.jobs().drain(List.of(ProtectionService.JOB_KIND));
+
+        Protection done = studio.protection().find(id).orElseThrow();
+        assertNotNull(done.outputHash(), "output stored");
+        assertNotNull(done.report());
+        assertTrue(done.wallMs() > 0);
+        var output = new ImageDecoder().decode(studio.store().files().read(done.outputHash()));
+        assertEquals(80, output.width());
+        assertEquals(72, output.height());
+        assertEquals(3, Rows.count(studio.store(), "derived_image"), "original, protected and target views");
+        var report = studio.protection().report(done).orElseThrow();
+        assertEquals(2, report.steps());
+        Job job = studio.jobs().find(done.jobId()).orElseThrow();
+        assertEquals("done", job.state());
+        int files = Rows.count(studio.store(), "image_file");
+
+        // As if the process died after committing but before the job was marked done: run it again.
+        studio.store().write(h -> h.execute("UPDATE job SET state = 'running' WHERE id = ?", done.jobId()));
+        Studio restarted = Studio.open(data, models);
+        restarted.store().write(h -> Jobs.requeueInterrupted(h, List.of(ProtectionService.JOB_KIND)));
+        restarted.jobs().drain(List.of(ProtectionService.JOB_KIND));
+        assertEquals("done", restarted.jobs().find(done.jobId()).orElseThrow().state());
+        assertEquals(done.outputHash(), restarted.protection().find(id).orElseThrow().outputHash());
+        assertEquals(files, Rows.count(restarted.store(), "image_file"));
+        assertEquals(3, Rows.count(restarted.store(), "derived_image"));
+        assertEquals(1, Rows.count(restarted.store(), "protection"));
+    }
+
+    @Test
+    void cancellingAQueuedJobStoresNoOutput(@TempDir Path data) throws Exception {
+        Studio studio = Studio.open(data, models);
+        Protection p = submitOne(studio, 64, 64, 2, 2);
+        assertTrue(studio.jobs().cancel(p.jobId()));
+        studio.jobs().drain(List.of(ProtectionService.JOB_KIND));
+        assertEquals("cancelled", studio.jobs().find(p.jobId()).orElseThrow().state());
+        assertNull(studio.protection().find(p.id()).orElseThrow().outputHash());
+    }
+
+    @Test
+    void cancellingARunningJobStopsTheEngineAndStoresNoOutput(@TempDir Path data) throws Exception {
+        Studio studio = Studio.open(data, models);
+        Protection p = submitOne(studio, 64, 64, 3, 10_000);
+        int files = Rows.count(studio.store(), "image_file");
+        studio.jobs().start();
+        try {
+            Job job = waitFor(studio, p.jobId(), j -> j.state().equals("running") && j.progress() > 0);
+            assertTrue(job.message().startsWith("step "), job.message());
+            studio.jobs().cancel(p.jobId());
+            Job ended = waitFor(studio, p.jobId(), Job::finished);
+            assertEquals("cancelled", ended.state());
+        } finally {
+            studio.jobs().close();
+        }
+        assertNull(studio.protection().find(p.id()).orElseThrow().outputHash());
+        assertEquals(files, Rows.count(studio.store(), "image_file"));
+        assertEquals(0, Rows.count(studio.store(), "derived_image"));
+    }
+
+    @Test
+    void missingWeightsRefuseTheSubmissionNamingTheInstallCommand(@TempDir Path data) throws Exception {
+        Studio studio = Studio.open(data, data.resolve("no-models"));
+        assertTrue(studio.protection().missingModels().orElseThrow().contains("belladonna models pull taef2-encoder"));
+        int files = Rows.count(studio.store(), "image_file");
+        var e = assertThrows(ModelMissingException.class, () -> studio.protection().submit(
+                List.of(new Upload("a.png", TestImages.png(64, 64, 4))), cubism(studio), tiny(2)));
+        assertTrue(e.getMessage().contains("models pull"), e.getMessage());
+        assertEquals(0, Rows.count(studio.store(), "protection"));
+        assertEquals(0, Rows.count(studio.store(), "job"));
+        assertEquals(files, Rows.count(studio.store(), "image_file"));
+        try (var stored = Files.walk(data.resolve("images"))) {
+            assertEquals(files, stored.filter(Files::isRegularFile).count());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.belladonna.testing;
+
+import org.belladonna.app.Studio;
+import org.belladonna.images.Upload;
+import org.belladonna.models.TestModels;
+import org.belladonna.protect.ProtectionSettings;
+import org.belladonna.protect.Quality;
+import org.belladonna.store.Records.Job;
+import org.belladonna.store.Records.Protection;
+import org.belladonna.web.WebServer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Protections for tests: CI-sized settings, one queued artwork, a server with the TAEF2 weights. */
+public final class ProtectionFixture {
+    private ProtectionFixture() {
+    }
+
+    /** CI-sized: 64 px working size, a few steps, no robustness table. */
+    public static ProtectionSettings tiny(int steps) {
+        return ProtectionSettings.defaults().withQuality(Quality.FAST).withSteps(steps).withWorkingSize(64)
+                .withMeasureRobustness(false);
+    }
+
+    public static long cubism(Studio studio) {
+        return studio.concepts().all().stream().filter(e -> e.concept().slug().equals("cubism")).findFirst()
+                .orElseThrow().concept().id();
+    }
+
+    /** One generated image toward cubism, queued (not run). */
+    public static Protection submitOne(Studio studio, int width, int height, long seed, int steps) throws Exception {
+        var submission = studio.protection().submit(List.of(new Upload("art.png", TestImages.png(width, height, seed))),
+                cubism(studio), tiny(steps));
+        return studio.protection().find(submission.protectionIds().get(0)).orElseThrow();
+    }
+
+    /** A real server over a fresh data directory whose models folder has the TAEF2 weights. */
+    public static TestServer serverWithWeights() throws Exception {
+        Path data = Files.createTempDirectory("belladonna-protect-");
+        TestModels.installed(data.resolve("models"), "taef2-encoder", "taef2-decoder");
+        return TestServer.start(data, WebServer.Options.defaults());
+    }
+
+    /** Polls the job row (no timing assertion: the surefire timeout is the only clock). */
+    public static Job waitFor(Studio studio, long jobId, java.util.function.Predicate<Job> done) throws InterruptedException {
+        while (true) {
+            Job job = studio.jobs().find(jobId).orElseThrow();
+            if (done.test(job)) {
+                return job;
+            }
+            if (job.finished()) {
+                throw new AssertionError("job ended " + job.state() + " (" + job.error() + ") before the awaited state");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
