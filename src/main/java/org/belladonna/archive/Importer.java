@@ -7,7 +7,10 @@ import org.belladonna.images.ImageDecoder;
 import org.belladonna.images.ImageDecoder.DecodedImage;
 import org.belladonna.store.ImageIntake;
 import org.belladonna.store.ImageIntake.StoredImage;
+import org.belladonna.jobs.JobQueue;
+import org.belladonna.progress.Progress;
 import org.belladonna.store.Experiments;
+import org.belladonna.store.Records.Job;
 import org.belladonna.store.ImageStore;
 import org.belladonna.store.Images;
 import org.belladonna.store.Prompts;
@@ -19,6 +22,7 @@ import org.belladonna.store.Store;
 import org.jdbi.v3.core.Handle;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,14 +44,44 @@ import java.util.Optional;
  * The CLI's {@code import} and the web's upload job both call {@link #run}.
  */
 public final class Importer {
+    /** The phases of an import, in order: decoding every image, writing the files, writing the rows. */
+    public static final String CHECKING = "checking images";
+    public static final String STORING = "storing files";
+    public static final String SAVING = "saving rows";
+
     private final Store store;
     private final ImageDecoder decoder;
     private final ArchiveLimits limits;
+    private final JobQueue jobs;
+    private final Path incoming;
 
-    public Importer(Store store, ImageDecoder decoder, ArchiveLimits limits) {
+    /** Registers the import job's handler with the queue; uploads wait under {@code <data>/incoming/}. */
+    public Importer(Store store, ImageDecoder decoder, ArchiveLimits limits, JobQueue jobs) {
         this.store = store;
         this.decoder = decoder;
         this.limits = limits;
+        this.jobs = jobs;
+        this.incoming = store.dataDir().resolve("incoming");
+        jobs.register(ImportJob.TYPE, new ImportJob(this, incoming));
+    }
+
+    /** Where an upload is saved before its job is queued. */
+    public Path newUpload() throws IOException {
+        Files.createDirectories(incoming);
+        return Files.createTempFile(incoming, "upload-", ".zip");
+    }
+
+    /**
+     * Queues the import of a saved upload ({@link #newUpload()}) into an experiment given by id, or by name
+     * (created when missing), or as the archive names it when both are null; returns the job's id.
+     */
+    public long submitUpload(Path upload, String originalName, Long experimentId, String name, String concept) {
+        return jobs.submit(ImportJob.TYPE, new ImportJob.Payload(upload.toString(), originalName, experimentId, name, concept));
+    }
+
+    /** An import job of this id, or empty. */
+    public Optional<Job> job(long id) {
+        return jobs.find(ImportJob.TYPE, id);
     }
 
     /**
@@ -75,12 +109,12 @@ public final class Importer {
     private record Checked(String hash, String format, int width, int height, long size) {
     }
 
-    public ImportSummary run(Path path, Target target, ImportProgress progress) throws IOException, ImportRefusedException {
+    public ImportSummary run(Path path, Target target, Progress progress) throws IOException, ImportRefusedException {
         return run(path, target, null, progress);
     }
 
-    /** As {@link #run(Path, Target, ImportProgress)}; {@code fallbackName} replaces the file name (an upload's temp name). */
-    public ImportSummary run(Path path, Target target, String fallbackName, ImportProgress progress)
+    /** As {@link #run(Path, Target, Progress)}; {@code fallbackName} replaces the file name (an upload's temp name). */
+    public ImportSummary run(Path path, Target target, String fallbackName, Progress progress)
             throws IOException, ImportRefusedException {
         try (ImportSource source = ImportSource.open(path, limits)) {
             String sourceName = fallbackName != null && !fallbackName.isBlank() ? fallbackName : source.displayName();
@@ -93,9 +127,9 @@ public final class Importer {
             }
             Map<String, Checked> checked = check(source, plan, progress);
             storeFiles(source, checked, progress);
-            progress.update("saving", 0, 1);
+            progress.update(SAVING, 0, 1);
             ImportSummary summary = store.write(h -> save(h, plan, checked, target, sourceName));
-            progress.update("saving", 1, 1);
+            progress.update(SAVING, 1, 1);
             return summary;
         }
     }
@@ -114,13 +148,14 @@ public final class Importer {
     }
 
     /** Decodes each distinct file once; collects every refusal so the user can fix them all in one go. */
-    private Map<String, Checked> check(ImportSource source, ImportPlan plan, ImportProgress progress)
+    private Map<String, Checked> check(ImportSource source, ImportPlan plan, Progress progress)
             throws IOException, ImportRefusedException {
         List<String> files = plan.images().stream().map(Item::file).distinct().toList();
         Map<String, Checked> checked = new HashMap<>();
         List<String> refused = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            progress.update("checking", i, files.size());
+            progress.checkCancelled();
+            progress.update(CHECKING, i, files.size());
             String file = files.get(i);
             byte[] bytes = source.read(file);
             try {
@@ -130,18 +165,19 @@ public final class Importer {
                 refused.add("'" + ImportSource.printable(file) + "' is not a usable image (" + e.getMessage() + ")");
             }
         }
-        progress.update("checking", files.size(), files.size());
+        progress.update(CHECKING, files.size(), files.size());
         if (!refused.isEmpty()) {
             throw new ImportRefusedException(refused);
         }
         return checked;
     }
 
-    private void storeFiles(ImportSource source, Map<String, Checked> checked, ImportProgress progress)
+    private void storeFiles(ImportSource source, Map<String, Checked> checked, Progress progress)
             throws IOException, ImportRefusedException {
         int i = 0;
         for (Map.Entry<String, Checked> e : checked.entrySet()) {
-            progress.update("storing", i++, checked.size());
+            progress.checkCancelled();
+            progress.update(STORING, i++, checked.size());
             if (store.files().contains(e.getValue().hash())) {
                 continue;
             }
@@ -152,7 +188,7 @@ public final class Importer {
             }
             store.files().put(bytes);
         }
-        progress.update("storing", checked.size(), checked.size());
+        progress.update(STORING, checked.size(), checked.size());
     }
 
     private ImportSummary save(Handle h, ImportPlan plan, Map<String, Checked> checked, Target target, String sourceName) {

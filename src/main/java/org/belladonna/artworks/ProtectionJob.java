@@ -1,29 +1,23 @@
 package org.belladonna.artworks;
 
-import org.belladonna.protect.Outcome;
-import org.belladonna.protect.ProgressListener;
+import org.belladonna.images.ImageDecoder;
+import org.belladonna.jobs.JobContext;
+import org.belladonna.jobs.JobHandler;
+import org.belladonna.jobs.JobType;
+import org.belladonna.jobs.Lane;
+import org.belladonna.models.ModelRegistry;
 import org.belladonna.protect.ProtectionResult;
 import org.belladonna.protect.ProtectionSettings;
 import org.belladonna.protect.Protector;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.belladonna.images.ImageDecoder;
+import org.belladonna.store.DerivedImages;
 import org.belladonna.store.ImageIntake;
 import org.belladonna.store.ImageIntake.StoredImage;
-import org.belladonna.jobs.JobCancelledException;
-import org.belladonna.jobs.JobContext;
-import org.belladonna.jobs.JobHandler;
-import org.belladonna.models.ModelRegistry;
-import org.belladonna.store.DerivedImages;
 import org.belladonna.store.Protections;
-import org.belladonna.store.Records.Job;
 import org.belladonna.store.Records.Protection;
 import org.belladonna.store.Store;
-import org.belladonna.artworks.SeenImages;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Runs one protection: loads the artwork and the concept's anchors, runs the engine with progress and
@@ -31,7 +25,20 @@ import java.util.Map;
  * transaction (the views as {@code derived_image} rows of kind {@link SeenImages#KIND}, shared with the
  * Images page). Idempotent: a run after a crash finds an output already recorded and stores nothing new.
  */
-final class ProtectionJob implements JobHandler {
+final class ProtectionJob implements JobHandler<ProtectionJob.Payload> {
+    static final String LOADING = "loading models";
+    static final String STORING = "storing";
+
+    /** The protection row this job works on. */
+    record Payload(long protection) {
+    }
+
+    /** What a finished job names: the protection and its output's hash. */
+    record Result(long protection, String output) {
+    }
+
+    static final JobType<Payload> TYPE = JobType.of("protect", Lane.DEVICE, Payload.class,
+            LOADING, 0.03, Protector.OPTIMISING, 0.87, Protector.VERIFYING, 0.08, STORING, 0.02);
 
     private final Store store;
     private final ConceptLibrary concepts;
@@ -46,13 +53,11 @@ final class ProtectionJob implements JobHandler {
     }
 
     @Override
-    public String run(Job job, JobContext context) throws Exception {
-        JsonNode payload = ProtectionService.JSON.readTree(job.payload());
-        long id = payload.path("protection").asLong(-1);
-        Protection protection = store.read(h -> Protections.find(h, id))
-                .orElseThrow(() -> new IllegalStateException("job " + job.id() + " names no protection (" + job.payload() + ")"));
+    public Result run(Payload payload, JobContext context) throws Exception {
+        Protection protection = store.read(h -> Protections.find(h, payload.protection()))
+                .orElseThrow(() -> new IllegalStateException("job " + context.jobId() + " names no protection " + payload.protection()));
         if (protection.protectedYet()) {
-            return result(protection.id(), protection.outputHash());
+            return new Result(protection.id(), protection.outputHash());
         }
         ConceptLibrary.Entry concept = protection.conceptId() == null ? null
                 : concepts.find(protection.conceptId()).orElse(null);
@@ -63,24 +68,20 @@ final class ProtectionJob implements JobHandler {
         BufferedImage artwork = new ImageDecoder(settings.maxPixels(), ProtectionSettings.MIN_SIDE)
                 .decode(store.files().read(protection.sourceHash())).image();
         List<BufferedImage> anchors = concepts.anchorImages(concept);
-        context.progress(0, "loading TAEF2");
+        context.update(LOADING, 0, 1, "TAEF2 encoder and decoder");
 
         long start = System.nanoTime();
-        Outcome outcome;
+        ProtectionResult result;
         try (Protector protector = Protector.withTaef2(models, true)) {
-            outcome = protector.protect(artwork, concept.concept().slug(), anchors, settings,
-                    new Progress(context), context::isCancelled);
+            context.update(LOADING, 1, 1);
+            result = protector.protect(artwork, concept.concept().slug(), anchors, settings, context);
         }
-        if (outcome instanceof Outcome.Cancelled) {
-            throw new JobCancelledException();
-        }
-        ProtectionResult result = ((Outcome.Done) outcome).results().get(0);
         long wallMs = (System.nanoTime() - start) / 1_000_000;
-        context.progress(0.99, "storing the protected image");
+        context.update(STORING, 0, 1, "the protected image and its report");
         return store(protection, concept, result, wallMs);
     }
 
-    private String store(Protection protection, ConceptLibrary.Entry concept, ProtectionResult result, long wallMs)
+    private Result store(Protection protection, ConceptLibrary.Entry concept, ProtectionResult result, long wallMs)
             throws Exception {
         // Files first (content-addressed, so a repeat writes nothing new), then every row in one transaction.
         StoredImage output = intake.accept(ConceptLibrary.png(result.image()));
@@ -102,30 +103,6 @@ final class ProtectionJob implements JobHandler {
             DerivedImages.put(h, anchor, SeenImages.KIND, seenTarget.hash());
             return output.hash();
         });
-        return result(protection.id(), outputHash);
-    }
-
-    private static String result(long protectionId, String outputHash) {
-        return ProtectionService.json(Map.of("protection", protectionId, "output", outputHash));
-    }
-
-    /** Engine steps -> the job's progress row, e.g. "step 12/40 · distance 41.2 → 30.1". */
-    private static final class Progress implements ProgressListener {
-        private final JobContext context;
-        private double first = Double.NaN;
-
-        Progress(JobContext context) {
-            this.context = context;
-        }
-
-        @Override
-        public void onStep(int step, int total, double loss, double distance) {
-            if (Double.isNaN(first)) {
-                first = distance;
-            }
-            // The last few percent are verification and storing, reported separately.
-            context.progress(0.95 * step / total, String.format(Locale.ROOT, "step %d/%d · distance %.3f → %.3f",
-                    step, total, first, distance));
-        }
+        return new Result(protection.id(), outputHash);
     }
 }

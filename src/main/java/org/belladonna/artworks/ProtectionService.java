@@ -13,7 +13,6 @@ import org.belladonna.jobs.JobQueue;
 import org.belladonna.models.ModelMissingException;
 import org.belladonna.models.ModelRegistry;
 import org.belladonna.store.DerivedImages;
-import org.belladonna.store.Jobs;
 import org.belladonna.store.Protections;
 import org.belladonna.store.Records.Protection;
 import org.belladonna.store.Store;
@@ -35,8 +34,6 @@ import java.util.Optional;
  * stores the uploads and queues one {@code protect} job per image; {@link ProtectionJob} does the work.
  */
 public final class ProtectionService {
-    public static final String JOB_KIND = "protect";
-    public static final String LANE = "device";
     static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -49,16 +46,13 @@ public final class ProtectionService {
     public record Submission(String batch, List<Long> protectionIds) {
     }
 
+    /** Registers the protection job's handler with the queue. */
     public ProtectionService(Store store, JobQueue jobs, ConceptLibrary concepts, ModelRegistry models) {
         this.store = store;
         this.jobs = jobs;
         this.concepts = concepts;
         this.models = models;
-    }
-
-    /** Registers the job handler; the studio calls this where it assembles the queue. */
-    public void registerJobs() {
-        jobs.register(JOB_KIND, LANE, new ProtectionJob(store, concepts, models));
+        jobs.register(ProtectionJob.TYPE, new ProtectionJob(store, concepts, models));
     }
 
     /** Why protection cannot run here (TAEF2 weights missing or damaged, with the command that fixes it), or empty. */
@@ -96,7 +90,6 @@ public final class ProtectionService {
         if (concepts.find(conceptId).isEmpty()) {
             throw new IllegalArgumentException("There is no concept " + conceptId + "; choose one from the list.");
         }
-        jobs.requireHandler(JOB_KIND);
         ImageIntake intake = new ImageIntake(store, new ImageDecoder(settings.maxPixels(), ProtectionSettings.MIN_SIDE));
         List<StoredImage> stored = intake.acceptAll(uploads);
         String batch = newBatchId();
@@ -105,16 +98,16 @@ public final class ProtectionService {
             List<Long> created = new ArrayList<>();
             for (int i = 0; i < stored.size(); i++) {
                 ImageIntake.register(h, stored.get(i));
-                // The job names its protection, which names its job: insert the job, then point it back.
-                long jobId = Jobs.enqueue(h, JOB_KIND, "{}");
+                // The job names its protection, which names its job: reserve the job, then point it back.
+                long jobId = jobs.reserve(h, ProtectionJob.TYPE);
                 long id = Protections.insert(h, jobId, batch, stored.get(i).hash(), uploads.get(i).name(), conceptId,
                         settingsJson);
-                Jobs.setPayload(h, jobId, json(Map.of("protection", id)));
+                jobs.setPayload(h, jobId, ProtectionJob.TYPE, new ProtectionJob.Payload(id));
                 created.add(id);
             }
             return created;
         });
-        jobs.wake(JOB_KIND);
+        jobs.wake(ProtectionJob.TYPE);
         return new Submission(batch, ids);
     }
 

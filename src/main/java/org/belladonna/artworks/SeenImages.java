@@ -7,7 +7,11 @@ import org.belladonna.images.ImageDecoder;
 import org.belladonna.store.ImageIntake;
 import org.belladonna.store.ImageIntake.StoredImage;
 import org.belladonna.models.ModelRegistry;
+import org.belladonna.jobs.JobQueue;
+import org.belladonna.jobs.JobType;
+import org.belladonna.jobs.Lane;
 import org.belladonna.store.DerivedImages;
+import org.belladonna.store.Records.Job;
 import org.belladonna.store.Store;
 
 import javax.imageio.ImageIO;
@@ -17,21 +21,50 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * "What the model sees": decoder(encoder(image)) through TAEF2, computed once per stored image and kept
- * in the store as a derived image ({@code derived_image} kind {@value #KIND}).
+ * "What the model sees": decoder(encoder(image)) through TAEF2, computed once per stored image by a
+ * background job on the device lane and kept in the store as a derived image ({@code derived_image} kind
+ * {@value #KIND}).
  */
 public final class SeenImages implements AutoCloseable {
     public static final String KIND = "seen:taef2";
 
+    /** The stored image to look at. */
+    public record Payload(String hash) {
+    }
+
+    /** The view's hash. */
+    public record Result(String seen) {
+    }
+
+    public static final JobType<Payload> JOB = JobType.of("see", Lane.DEVICE, Payload.class,
+            "running the TAEF2 encoder and decoder", 1.0);
+
     private final Store store;
     private final ImageIntake intake;
     private final ModelRegistry registry;
+    private final JobQueue jobs;
     private ModelsEye eye;
 
-    public SeenImages(Store store, ImageIntake intake, ModelRegistry registry) {
+    /** Registers the model's-eye job's handler with the queue. */
+    public SeenImages(Store store, ImageIntake intake, ModelRegistry registry, JobQueue jobs) {
         this.store = store;
         this.intake = intake;
         this.registry = registry;
+        this.jobs = jobs;
+        jobs.register(JOB, (payload, context) -> {
+            context.update(JOB.phases().get(0).name(), 0, 1);
+            return new Result(compute(payload.hash()));
+        });
+    }
+
+    /** Queues the view of a stored image. */
+    public long request(String hash) {
+        return jobs.submit(JOB, new Payload(hash));
+    }
+
+    /** The newest job computing the view of this image, whatever its state. */
+    public Optional<Job> latestJob(String hash) {
+        return jobs.latest(JOB, "hash", hash);
     }
 
     /** The hash of the cached view of {@code hash}, if it was computed before. */

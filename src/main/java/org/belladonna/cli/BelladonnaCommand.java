@@ -3,7 +3,7 @@ package org.belladonna.cli;
 import org.belladonna.cli.bench.BenchCommand;
 import picocli.CommandLine.Command;
 
-@Command(name = "belladonna", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+@Command(name = "belladonna", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Protect artwork from style mimicry and measure whether it works.",
         subcommands = {
                 ServeCommand.class,

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.belladonna.images.Tensors;
 import org.belladonna.models.Compute;
-import org.belladonna.models.ModelMissingException;
 import org.belladonna.models.weights.Npy;
 import org.belladonna.vae.Surrogate;
 import org.belladonna.vae.Taef2;
@@ -17,10 +16,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "encode", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+@Command(name = "encode", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Encode an image with the TAEF2 encoder and save the latent as float32 .npy "
                 + "(1 x 32 x ceil(H/8) x ceil(W/8); input RGB/255, sides edge-padded to multiples of 8).")
 public final class EncodeCommand implements Callable<Integer> {
@@ -35,11 +33,7 @@ public final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<BufferedImage> decoded = image.decode("encode");
-        if (decoded.isEmpty()) {
-            return 2;
-        }
-        BufferedImage rgb = decoded.get();
+        BufferedImage rgb = image.decode();
         try (Surrogate encoder = Taef2.encoder(models.registry());
              NDManager manager = NDManager.newBaseManager(Compute.get().device())) {
             NDArray latent = encoder.encode(Tensors.toNCHW(manager, rgb));
@@ -48,9 +42,6 @@ public final class EncodeCommand implements Callable<Integer> {
             }
             System.out.println("wrote " + out + " " + latent.getShape() + " on " + Compute.get().describe());
             return 0;
-        } catch (ModelMissingException e) {
-            System.err.println("belladonna encode: " + e.getMessage());
-            return 2;
         }
     }
 }

@@ -18,7 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "export", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Export an experiment: the per-prompt statistics table as CSV (--csv) and/or",
                 "the whole experiment (manifest, images, scores) as a ZIP that 'belladonna import' reads back (--out)."})
 public final class ExportCommand implements Callable<Integer> {

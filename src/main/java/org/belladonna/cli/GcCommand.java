@@ -5,7 +5,7 @@ import picocli.CommandLine.Mixin;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "gc", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+@Command(name = "gc", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Delete stored image files that nothing refers to any more.")
 public final class GcCommand implements Callable<Integer> {
     @Mixin

@@ -7,20 +7,18 @@ import picocli.CommandLine.Parameters;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** The IMAGE argument of commands that read one picture, decoded with the safe decoder. */
 public final class ImageArgument {
     @Parameters(paramLabel = "IMAGE", description = "PNG, JPEG or WebP.")
     Path image;
 
-    /** The decoded image, or empty after printing one line on stderr saying why not. */
-    Optional<BufferedImage> decode(String command) {
+    /** The decoded image; a file that is missing or no usable image is bad input, with the reason. */
+    BufferedImage decode() {
         try {
-            return Optional.of(new ImageDecoder().decode(image).image());
+            return new ImageDecoder().decode(image).image();
         } catch (BadImageException | IOException e) {
-            System.err.println("belladonna " + command + ": " + image + ": " + e.getMessage());
-            return Optional.empty();
+            throw new UserError(image + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,9 +1,5 @@
 package org.belladonna.cli;
 
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
-import org.belladonna.archive.ImportProgress;
 import org.belladonna.archive.ImportRefusedException;
 import org.belladonna.archive.ImportSummary;
 import org.belladonna.archive.Importer;
@@ -18,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "import", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Import generated images (a folder or ZIP) into an experiment, all or nothing.",
                 "Layouts: manifest.csv / manifest.json (file, prompt, variant, seed, group, metadata), or",
                 "<prompt>/before/*.png and <prompt>/after/*.png with an optional prompts.csv (prompt, related|control).",
@@ -58,39 +54,13 @@ public final class ImportCommand implements Callable<Integer> {
             where = where.withConcept(concept.strip());
         }
         var studio = dirs.open();
-        try (Bars bars = new Bars()) {
+        try (ProgressBars bars = new ProgressBars()) {
             ImportSummary summary = studio.importer().run(path, where, bars);
             bars.close();
             summary.lines().forEach(System.out::println);
             return 0;
         } catch (ImportRefusedException e) {
             throw new UserError(e.getMessage());
-        }
-    }
-
-    /** One progress bar per phase, on stderr so that stdout stays the summary. */
-    private static final class Bars implements ImportProgress, AutoCloseable {
-        private String phase;
-        private ProgressBar bar;
-
-        @Override
-        public void update(String next, long done, long total) {
-            if (!next.equals(phase)) {
-                close();
-                phase = next;
-                bar = new ProgressBarBuilder().setTaskName(Character.toUpperCase(next.charAt(0)) + next.substring(1))
-                        .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).build();
-            }
-            bar.maxHint(total);
-            bar.stepTo(done);
-        }
-
-        @Override
-        public void close() {
-            if (bar != null) {
-                bar.close();
-                bar = null;
-            }
         }
     }
 }

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code import-scores FILE --experiment ID}: scores computed elsewhere, all rows or none. */
-@Command(name = "import-scores", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+@Command(name = "import-scores", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Import scores from a CSV of 'image file or hash, model name, score[, std]' (header optional). "
                 + "Nothing is imported if any row is bad; each bad row is reported with its line number.")
 public final class ImportScoresCommand implements Callable<Integer> {
@@ -36,12 +36,7 @@ public final class ImportScoresCommand implements Callable<Integer> {
         try (Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             result = dirs.open().scoreImport().importCsv(experiment, file.getFileName().toString(), csv);
         } catch (ScoreImport.BadRowsException e) {
-            for (String problem : e.problems()) {
-                System.err.println(file.getFileName() + ": " + problem);
-            }
-            System.err.println("belladonna: nothing imported: " + e.problems().size() + " bad row"
-                    + (e.problems().size() == 1 ? "" : "s") + " in " + file);
-            return 1;
+            throw new UserError(file + ": " + e.getMessage());
         } catch (IOException e) {
             throw new UserError("cannot read " + file + " (" + e.getMessage() + ")");
         } catch (IllegalArgumentException e) {

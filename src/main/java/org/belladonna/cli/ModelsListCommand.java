@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "list", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Show each known model: installed, missing or corrupt (digest does not match its pin).")
 public final class ModelsListCommand implements Callable<Integer> {
     @Mixin

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code models verify MODEL}: runs a model on its publisher's samples and compares with their published outputs. */
-@Command(name = "verify", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Check a model end to end against its publisher's own predictions (needs network access). "
-                + "Exit 0 when all match, 1 when any differs, 2 on a usage error, 3 when the network is unreachable.")
+                + "Exit 0 when all match; 1 when any differs, or the weights or the network are unusable.")
 public final class ModelsVerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,41 +43,28 @@ public final class ModelsVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (!PublishedPredictionCheck.MODEL_ID.equals(modelId)) {
-            err.println("no published predictions to check for model '" + modelId + "' (only "
+            throw new UserError("no published predictions to check for model '" + modelId + "' (only "
                     + PublishedPredictionCheck.MODEL_ID + ")");
-            return 2;
-        }
-        if (weights == null) {
-            try {
-                weights = models.registry().path(modelId);
-            } catch (IOException e) {
-                err.println(e.getMessage());
-                return 2;
-            }
-        }
-        if (!Files.isRegularFile(weights)) {
-            err.println("weight file not found: " + weights);
-            return 2;
         }
         try {
-            List<PublishedPredictionCheck.Result> results = new PublishedPredictionCheck(samplesUrl).run(weights);
+            Path file = weights != null ? weights : models.registry().path(modelId);
+            if (!Files.isRegularFile(file)) {
+                throw new UserError("weight file not found: " + file);
+            }
+            List<PublishedPredictionCheck.Result> results = new PublishedPredictionCheck(samplesUrl).run(file);
             results.forEach(r -> out.print(r.table()));
             List<String> matching = results.stream().filter(PublishedPredictionCheck.Result::passed)
                     .map(r -> r.padding().toString()).toList();
-            out.println(matching.isEmpty() ? "MISMATCH: differs from idealo's published predictions"
-                    : "OK: matches idealo's published predictions with stride-2 padding " + String.join(", ", matching));
-            return matching.isEmpty() ? 1 : 0;
-        } catch (NetworkUnavailableException e) {
-            err.println(e.getMessage());
-            return 3;
-        } catch (WeightFileException e) {
-            err.println(e.getMessage());
-            return 2;
+            if (matching.isEmpty()) {
+                throw new UserError("MISMATCH: the weights differ from idealo's published predictions (table above)");
+            }
+            out.println("OK: matches idealo's published predictions with stride-2 padding " + String.join(", ", matching));
+            return Main.OK;
+        } catch (NetworkUnavailableException | WeightFileException e) {
+            throw new UserError(e.getMessage(), e);
         } catch (IOException e) {
-            err.println("verify failed: " + e.getMessage());
-            return 1;
+            throw new UserError("verify failed: " + e.getMessage(), e);
         }
     }
 }

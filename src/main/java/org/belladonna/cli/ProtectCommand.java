@@ -2,21 +2,21 @@ package org.belladonna.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.belladonna.images.BadImageException;
 import org.belladonna.images.ImageDecoder;
 import org.belladonna.models.ModelMissingException;
 import org.belladonna.artworks.BuiltInConcepts;
 import org.belladonna.protect.Intensity;
-import org.belladonna.protect.Outcome;
 import org.belladonna.protect.ProtectionReport;
 import org.belladonna.protect.ProtectionResult;
 import org.belladonna.protect.ProtectionSettings;
 import org.belladonna.protect.Protector;
-import org.belladonna.protect.Quality;
+import org.belladonna.protect.Effort;
+import org.belladonna.protect.RecipeChoice;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** Protect artworks from style mimicry toward a target concept; one PNG and one JSON report per image. */
-@Command(name = "protect", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+@Command(name = "protect", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Add a protective perturbation that moves how an image encoder sees each artwork toward "
                 + "a target concept, at the artwork's own resolution. Writes NAME.protected.png and "
                 + "NAME.protected.json into --out.")
@@ -94,18 +94,11 @@ public final class ProtectCommand implements Callable<Integer> {
     @Mixin
     ModelsDirOption models;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        try {
-            return run();
-        } catch (UserError e) {
-            // a problem with what the user asked for: one line, exit 2 (the usage code, as picocli's own)
-            System.err.println("belladonna protect: " + e.getMessage());
-            return 2;
-        }
-    }
-
-    private int run() {
         ProtectionSettings settings = settings();
         List<Path> files = expand();
         // Check every input before writing anything: a bad file stops the whole run with its reason.
@@ -129,21 +122,16 @@ public final class ProtectCommand implements Callable<Integer> {
             Files.createDirectories(out);
             for (Path f : files) {
                 BufferedImage artwork = decode(decoder, f);
-                Outcome outcome;
-                try (ProgressBar bar = new ProgressBarBuilder().setTaskName(shorten(f.getFileName().toString()))
-                        .setInitialMax(settings.resolveSteps()).setUnit(" steps", 1).build()) {
-                    outcome = protector.protect(artwork, concept.name(), concept.anchors(), settings,
-                            (step, total, loss, distance) -> {
-                                bar.stepTo(step);
-                                bar.setExtraMessage(String.format(Locale.ROOT, "d=%.4f", distance));
-                            }, () -> false);
+                ProtectionResult result;
+                System.err.println(f.getFileName() + ":");
+                try (ProgressBars bars = new ProgressBars()) {
+                    result = protector.protect(artwork, concept.name(), concept.anchors(), settings, bars);
                 }
-                ProtectionResult result = ((Outcome.Done) outcome).results().get(0);
                 write(f, result);
                 reports.add(result.report());
             }
         } catch (ModelMissingException e) {
-            throw new UserError(e.getMessage());
+            throw new UserError(e.getMessage(), e);
         } catch (IOException e) {
             throw new UserError("cannot write to " + out + ": " + e.getMessage());
         }
@@ -155,14 +143,15 @@ public final class ProtectCommand implements Callable<Integer> {
         try {
             return ProtectionSettings.defaults()
                     .withIntensity(Intensity.valueOf(preset.toUpperCase(Locale.ROOT)))
-                    .withQuality(Quality.valueOf(quality.toUpperCase(Locale.ROOT)))
-                    .withRobust(robust).withEps(eps == null ? null : parseEps(eps)).withSteps(steps)
+                    .withEffort(Effort.valueOf(quality.toUpperCase(Locale.ROOT)))
+                    .withRecipe(robust ? RecipeChoice.ROBUST : RecipeChoice.BELLADONNA)
+                    .withEps(eps == null ? null : parseEps(eps)).withSteps(steps)
                     .withWorkingSize(size).withSeed(seed);
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("No enum constant")) {
-                throw new UserError("--preset takes low, default or high and --quality fast, default or thorough");
+                throw Usage.error(spec, "--preset takes low, default or high and --quality fast, default or thorough");
             }
-            throw new UserError(e.getMessage());
+            throw Usage.error(spec, e.getMessage());
         }
     }
 

@@ -1,8 +1,5 @@
 package org.belladonna.cli;
 
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.belladonna.app.Studio;
 import org.belladonna.images.BadImageException;
 import org.belladonna.images.ImageDecoder;
@@ -13,6 +10,8 @@ import org.belladonna.nima.NimaScore;
 import org.belladonna.nima.NimaScorer;
 import org.belladonna.scores.ScoringService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,9 +28,12 @@ import java.util.concurrent.Callable;
  * {@code score}: NIMA scores for an experiment (stored, one per image and model) or for loose files
  * (printed only: a file outside the store belongs to no experiment, so there is nowhere honest to keep it).
  */
-@Command(name = "score", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+@Command(name = "score", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Score an experiment's images with NIMA and store the scores, or score image files and print them.")
 public final class ScoreCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     DataDirOption dirs;
 
@@ -52,10 +54,10 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if ((experiment == null) == files.isEmpty()) {
-            throw new UserError("give either --experiment ID or IMAGE files, not " + (experiment == null ? "neither" : "both"));
+            throw Usage.error(spec, "give either --experiment ID or IMAGE files, not " + (experiment == null ? "neither" : "both"));
         }
         if (batch < 1) {
-            throw new UserError("--batch must be at least 1, not " + batch);
+            throw Usage.error(spec, "--batch must be at least 1, not " + batch);
         }
         try {
             ScoringService.requireComputable(model);
@@ -76,8 +78,8 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new UserError(readiness.problem() + " Install them with: " + readiness.installCommand());
         }
         ScoringService.Run run;
-        try (ProgressBar bar = bar("scoring", scoring.imageCount(experiment))) {
-            run = scoring.scoreExperiment(experiment, model, batch, (done, total) -> bar.stepTo(done));
+        try (ProgressBars bars = new ProgressBars()) {
+            run = scoring.scoreExperiment(experiment, model, batch, bars);
         }
         System.out.printf("Scored %d of %d images of experiment %d with %s (weights %s).%n",
                 run.scored(), run.total(), experiment, model, run.modelVersion());
@@ -98,11 +100,11 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         List<NimaScore> scores = new ArrayList<>();
         try (InstalledNima nima = InstalledNima.load(new ModelRegistry(dirs.modelsDir()));
-             ProgressBar bar = bar("scoring", images.size())) {
+             ProgressBars bars = new ProgressBars()) {
             NimaScorer scorer = new NimaScorer(nima.nima(), batch);
             for (int from = 0; from < images.size(); from += batch) {
                 scores.addAll(scorer.score(images.subList(from, Math.min(images.size(), from + batch))));
-                bar.stepTo(scores.size());
+                bars.update("scoring", scores.size(), images.size());
             }
         }
         System.out.println("mean\tstd\tfile");
@@ -110,10 +112,5 @@ public final class ScoreCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%.3f\t%.3f\t%s%n", scores.get(i).mean(), scores.get(i).std(), files.get(i));
         }
         return 0;
-    }
-
-    private static ProgressBar bar(String task, int total) {
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" images", 1).build();
     }
 }

@@ -1,6 +1,5 @@
 package org.belladonna.cli;
 
-import org.belladonna.models.ModelMissingException;
 import org.belladonna.vae.ModelsEye;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,10 +9,9 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "see", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+@Command(name = "see", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Render what the model sees: the image through the TAEF2 encoder and decoder, saved as PNG.")
 public final class SeeCommand implements Callable<Integer> {
     @Mixin
@@ -27,20 +25,13 @@ public final class SeeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<BufferedImage> decoded = image.decode("see");
-        if (decoded.isEmpty()) {
-            return 2;
-        }
-        BufferedImage rgb = decoded.get();
+        BufferedImage rgb = image.decode();
         try (ModelsEye eye = ModelsEye.open(models.registry())) {
             if (!ImageIO.write(eye.see(rgb), "png", out.toFile())) {
                 throw new IOException("no PNG writer");
             }
             System.out.println("wrote " + out);
             return 0;
-        } catch (ModelMissingException e) {
-            System.err.println("belladonna see: " + e.getMessage());
-            return 2;
         }
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Start the web app (default http://127.0.0.1:7070).")
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes it to the network).")

@@ -51,7 +51,7 @@ public final class ImageDecoder {
                 int height = reader.getHeight(0);
                 checkSize(width, height);
                 BufferedImage image = reader.read(0);
-                return new DecodedImage(toRgb(image), format, image.getColorModel().hasAlpha());
+                return new DecodedImage(toRgb(image), format);
             } finally {
                 reader.dispose();
             }
@@ -92,7 +92,7 @@ public final class ImageDecoder {
     }
 
     /** A decoded image: always TYPE_INT_RGB. */
-    public record DecodedImage(BufferedImage image, String format, boolean hadAlpha) {
+    public record DecodedImage(BufferedImage image, String format) {
         public int width() {
             return image.getWidth();
         }

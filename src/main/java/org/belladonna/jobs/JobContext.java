@@ -1,41 +1,70 @@
 package org.belladonna.jobs;
 
+import org.belladonna.progress.Cancelled;
+import org.belladonna.progress.Progress;
 import org.belladonna.store.Jobs;
 import org.belladonna.store.Store;
 
+import java.util.Locale;
+
 /**
- * What a running job may do besides its work: report progress and notice cancellation. Both touch the
- * database at most every {@link #INTERVAL_MS} ms, so a handler can call them on every step.
+ * A running job's {@link Progress}: each update becomes the job's progress row (its phase's place among
+ * the job type's phases gives the fraction), and {@link #checkCancelled()} notices a cancel request.
+ * Both touch the database at most every {@link #INTERVAL_MS} ms, so a handler can call them on every step.
  */
-public final class JobContext {
+public final class JobContext implements Progress {
     static final long INTERVAL_MS = 250;
 
     private final Store store;
     private final long jobId;
+    private final JobType<?> type;
     private long lastProgress;
     private long lastCancelCheck;
     private boolean cancelled;
+    private double fraction;
 
-    JobContext(Store store, long jobId) {
+    JobContext(Store store, long jobId, JobType<?> type) {
         this.store = store;
         this.jobId = jobId;
+        this.type = type;
     }
 
     public long jobId() {
         return jobId;
     }
 
-    public void progress(double fraction, String message) {
+    @Override
+    public void update(String phase, long done, long total, String detail) {
+        double before = type.shareBefore(phase);
+        if (before >= 0) {
+            double within = total > 0 ? Math.min(1, (double) done / total) : 0;
+            fraction = Math.max(fraction, before + type.share(phase) * within);
+        }
         long now = System.currentTimeMillis();
-        if (now - lastProgress >= INTERVAL_MS || fraction >= 1) {
+        boolean phaseEnd = total > 0 && done >= total;
+        if (now - lastProgress >= INTERVAL_MS || phaseEnd) {
             lastProgress = now;
+            String message = message(phase, done, total, detail);
+            double f = fraction;
             store.write(h -> {
-                Jobs.progress(h, jobId, fraction, message);
+                Jobs.progress(h, jobId, f, message);
                 return null;
             });
         }
     }
 
+    static String message(String phase, long done, long total, String detail) {
+        StringBuilder m = new StringBuilder(phase);
+        if (total > 0) {
+            m.append(String.format(Locale.ROOT, " %d of %d", done, total));
+        }
+        if (detail != null && !detail.isEmpty()) {
+            m.append(" · ").append(detail);
+        }
+        return m.toString();
+    }
+
+    /** Whether someone asked this job to stop (checked against the database at most every 250 ms). */
     public boolean isCancelled() {
         long now = System.currentTimeMillis();
         if (!cancelled && now - lastCancelCheck >= INTERVAL_MS) {
@@ -45,9 +74,10 @@ public final class JobContext {
         return cancelled;
     }
 
+    @Override
     public void checkCancelled() {
         if (isCancelled()) {
-            throw new JobCancelledException();
+            throw new Cancelled();
         }
     }
 }

@@ -1,13 +1,18 @@
 package org.belladonna.jobs;
 
-import org.belladonna.store.Records.Job;
-
 /**
  * Does one kind of job. Handlers must be idempotent: a job interrupted by a crash runs again from the
  * start after a restart, so a handler checks what an earlier attempt already stored before storing it again.
+ *
+ * @param <P> the job type's payload record
  */
 @FunctionalInterface
-public interface JobHandler {
-    /** Runs the job and returns its result as JSON (stored on the job row). */
-    String run(Job job, JobContext context) throws Exception;
+public interface JobHandler<P> {
+    /**
+     * Runs the job. Report progress and notice cancellation through {@code context} (a
+     * {@link org.belladonna.progress.Progress}).
+     *
+     * @return the result (a record or map, stored as JSON on the job row), or null
+     */
+    Object run(P payload, JobContext context) throws Exception;
 }

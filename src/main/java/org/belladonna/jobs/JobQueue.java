@@ -1,12 +1,18 @@
 package org.belladonna.jobs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.belladonna.progress.Cancelled;
 import org.belladonna.store.Jobs;
 import org.belladonna.store.Records.Job;
 import org.belladonna.store.Store;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +21,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A persistent job queue over the {@code job} table, with one worker thread per lane. Model work
- * (protection, scoring, model's-eye views) shares the "device" lane so one accelerator never runs two
- * jobs at once; imports and downloads run on the "io" lane beside it.
+ * A persistent job queue over the {@code job} table, with one worker thread per {@link Lane}. A feature
+ * declares a {@link JobType} and registers its {@link JobHandler} here (its service does, when it is
+ * made); payloads and results travel as JSON on the job row.
  *
  * <p>Why not a job library: the queue needs SQLite persistence, cancellation, per-lane workers and
  * progress rows the pages poll; that is a hundred lines here, while the maintained Java job schedulers
@@ -26,42 +32,70 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JobQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobQueue.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long POLL_MS = 1000;
 
     private final Store store;
-    private final Map<String, Lane> lanes = new LinkedHashMap<>();
-    private final Map<String, JobHandler> handlers = new LinkedHashMap<>();
+    private final Map<String, Registered<?>> handlers = new LinkedHashMap<>();
+    private final Map<Lane, Semaphore> wake = new EnumMap<>(Lane.class);
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
 
-    private record Lane(String name, List<String> kinds, Semaphore wake) {
+    private record Registered<P>(JobType<P> type, JobHandler<P> handler) {
+        Object run(Job job, JobContext context) throws Exception {
+            return handler.run(JSON.readValue(job.payload(), type.payload()), context);
+        }
     }
 
     public JobQueue(Store store) {
         this.store = store;
+        for (Lane lane : Lane.values()) {
+            wake.put(lane, new Semaphore(0));
+        }
     }
 
-    /** Registers the handler for a kind of job, run on the given lane. Call before {@link #start()}. */
-    public synchronized JobQueue register(String kind, String lane, JobHandler handler) {
+    /** Registers the handler of a job type. Call before {@link #start()}. */
+    public synchronized <P> void register(JobType<P> type, JobHandler<P> handler) {
         if (running) {
             throw new IllegalStateException("register handlers before starting the queue");
         }
-        handlers.put(kind, handler);
-        lanes.computeIfAbsent(lane, name -> new Lane(name, new ArrayList<>(), new Semaphore(0))).kinds().add(kind);
-        return this;
+        if (handlers.putIfAbsent(type.name(), new Registered<>(type, handler)) != null) {
+            throw new IllegalStateException("a handler for " + type.name() + " jobs is registered already");
+        }
     }
 
-    public long submit(String kind, String payloadJson) {
-        requireHandler(kind);
-        long id = store.write(h -> Jobs.enqueue(h, kind, payloadJson));
-        wake(kind);
+    /** Queues a job and wakes its lane's worker; returns the job's id. */
+    public <P> long submit(JobType<P> type, P payload) {
+        long id = store.write(h -> enqueue(h, type, payload));
+        wake(type);
         return id;
     }
 
-    /** Refuses work nobody would ever run. */
-    public void requireHandler(String kind) {
-        if (!handlers.containsKey(kind)) {
-            throw new IllegalArgumentException("no handler for jobs of kind " + kind);
+    /**
+     * Queues a job inside the caller's transaction, together with rows it works on; call {@link #wake} once
+     * that has committed.
+     */
+    public <P> long enqueue(Handle h, JobType<P> type, P payload) {
+        requireHandler(type);
+        return Jobs.enqueue(h, type.name(), json(payload));
+    }
+
+    /**
+     * For a job whose payload names rows that name the job (a protection and its job): queue the job first,
+     * insert the rows, then {@link #setPayload} in the same transaction, before any worker can see it.
+     */
+    public long reserve(Handle h, JobType<?> type) {
+        requireHandler(type);
+        return Jobs.enqueue(h, type.name(), "{}");
+    }
+
+    public <P> void setPayload(Handle h, long jobId, JobType<P> type, P payload) {
+        Jobs.setPayload(h, jobId, json(payload));
+    }
+
+    private void requireHandler(JobType<?> type) {
+        if (!handlers.containsKey(type.name())) {
+            throw new IllegalStateException("no handler is registered for " + type.name() + " jobs");
         }
     }
 
@@ -71,6 +105,21 @@ public final class JobQueue implements AutoCloseable {
 
     public Optional<Job> find(long id) {
         return store.read(h -> Jobs.find(h, id));
+    }
+
+    /** A job of this type, or empty (an id of another type's job included). */
+    public Optional<Job> find(JobType<?> type, long id) {
+        return find(id).filter(j -> j.kind().equals(type.name()));
+    }
+
+    /** The newest job of a type, whatever its state. */
+    public Optional<Job> latest(JobType<?> type) {
+        return store.read(h -> Jobs.recent(h, type.name(), 1).stream().findFirst());
+    }
+
+    /** The newest job of a type whose payload has {@code field} = {@code value}, whatever its state. */
+    public Optional<Job> latest(JobType<?> type, String field, Object value) {
+        return store.read(h -> Jobs.latestFor(h, type.name(), field, value));
     }
 
     /** Starts the workers; jobs interrupted by an earlier crash are queued again first. */
@@ -86,50 +135,61 @@ public final class JobQueue implements AutoCloseable {
         if (resumed > 0) {
             LOG.info("{} interrupted job(s) queued again", resumed);
         }
-        for (Lane lane : lanes.values()) {
-            Thread worker = new Thread(() -> work(lane), "jobs-" + lane.name());
+        for (Lane lane : Lane.values()) {
+            List<String> kinds = kinds(lane);
+            if (kinds.isEmpty()) {
+                continue;
+            }
+            Thread worker = new Thread(() -> work(lane, kinds), "jobs-" + lane.name().toLowerCase(java.util.Locale.ROOT));
             worker.setDaemon(true);
             workers.add(worker);
             worker.start();
         }
     }
 
-    /** Runs queued jobs of these kinds on the calling thread until none is left (the CLI's way). */
-    public void drain(List<String> kinds) {
+    private List<String> kinds(Lane lane) {
+        return handlers.values().stream().filter(r -> r.type().lane() == lane).map(r -> r.type().name()).toList();
+    }
+
+    /** Runs queued jobs of these types on the calling thread until none is left (the CLI's way). */
+    public void drain(JobType<?>... types) {
+        List<String> kinds = java.util.Arrays.stream(types).map(JobType::name).toList();
         Optional<Job> job;
         while ((job = store.write(h -> Jobs.claim(h, kinds))).isPresent()) {
             execute(job.get());
         }
     }
 
-    private void work(Lane lane) {
+    private void work(Lane lane, List<String> kinds) {
+        Semaphore signal = wake.get(lane);
         while (running) {
             try {
-                Optional<Job> job = store.write(h -> Jobs.claim(h, lane.kinds()));
+                Optional<Job> job = store.write(h -> Jobs.claim(h, kinds));
                 if (job.isPresent()) {
                     execute(job.get());
                 } else {
-                    lane.wake().tryAcquire(POLL_MS, TimeUnit.MILLISECONDS);
-                    lane.wake().drainPermits();
+                    signal.tryAcquire(POLL_MS, TimeUnit.MILLISECONDS);
+                    signal.drainPermits();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.error("job worker {} hit an error; continuing", lane.name(), e);
+                LOG.error("job worker {} hit an error; continuing", lane, e);
             }
         }
     }
 
     private void execute(Job job) {
-        JobContext context = new JobContext(store, job.id());
+        Registered<?> registered = handlers.get(job.kind());
+        JobContext context = new JobContext(store, job.id(), registered.type());
         try {
-            String result = handlers.get(job.kind()).run(job, context);
+            String result = json(registered.run(job, context));
             store.write(h -> {
                 Jobs.finish(h, job.id(), result);
                 return null;
             });
-        } catch (JobCancelledException e) {
+        } catch (Cancelled e) {
             store.write(h -> {
                 Jobs.markCancelled(h, job.id());
                 return null;
@@ -144,24 +204,23 @@ public final class JobQueue implements AutoCloseable {
         }
     }
 
-    /**
-     * Wakes the worker of a kind's lane. {@link #submit} does this itself; a service that enqueues jobs
-     * inside its own transaction (together with rows the job works on) calls it once that has committed.
-     */
-    public void wake(String kind) {
-        for (Lane lane : lanes.values()) {
-            if (lane.kinds().contains(kind)) {
-                lane.wake().release();
-            }
+    /** Wakes the worker of a job type's lane (after a transaction that enqueued jobs has committed). */
+    public void wake(JobType<?> type) {
+        wake.get(type.lane()).release();
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     @Override
     public void close() throws InterruptedException {
         running = false;
-        for (Lane lane : lanes.values()) {
-            lane.wake().release();
-        }
+        wake.values().forEach(Semaphore::release);
         for (Thread worker : workers) {
             worker.join(5000);
         }

@@ -2,7 +2,7 @@ package org.belladonna.kiosk;
 
 import org.belladonna.kiosk.Playlist.Frame;
 import org.belladonna.kiosk.Playlist.Slide;
-import org.belladonna.kiosk.ProtectedArtworks.Artwork;
+import org.belladonna.store.Protections.Finished;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ final class ArtworkSlides {
     private ArtworkSlides() {
     }
 
-    static Slide of(Artwork a, Predicate<String> stored) {
+    static Slide of(Finished a, Predicate<String> stored) {
         if (!stored.test(a.sourceHash()) || !stored.test(a.outputHash())) {
             return null;
         }

@@ -1,8 +1,11 @@
 package org.belladonna.kiosk;
 
 import org.belladonna.kiosk.Playlist.Slide;
-import org.belladonna.kiosk.ProtectedArtworks.Artwork;
+import org.belladonna.artworks.SeenImages;
 import org.belladonna.store.Experiments;
+import org.belladonna.store.KioskTables;
+import org.belladonna.store.Protections;
+import org.belladonna.store.Protections.Finished;
 import org.belladonna.store.Store;
 import org.jdbi.v3.core.Handle;
 
@@ -19,7 +22,7 @@ public final class Kiosk {
     }
 
     public KioskSettings settings() {
-        return store.read(KioskSettings::load);
+        return store.read(h -> KioskSettings.of(KioskTables.load(h)));
     }
 
     /** Saves the settings in one transaction; ids that do not exist (any more) are refused. */
@@ -28,25 +31,25 @@ public final class Kiosk {
             for (long id : settings.experimentIds()) {
                 Experiments.find(h, id).orElseThrow(() -> new IllegalArgumentException("There is no experiment " + id + "."));
             }
-            List<Artwork> artworks = ProtectedArtworks.withIds(h, settings.artworkIds());
+            List<Finished> artworks = Protections.finished(h, settings.artworkIds(), SeenImages.KIND);
             if (artworks.size() != settings.artworkIds().size()) {
                 throw new IllegalArgumentException("One of the chosen artworks is gone or not protected yet. Reload the page.");
             }
-            KioskSettings.save(h, settings);
+            KioskTables.save(h, settings.row());
             return null;
         });
     }
 
     /** Finished protections an admin can put in the show. */
-    public List<Artwork> artworks() {
-        return store.read(ProtectedArtworks::all);
+    public List<Finished> artworks() {
+        return store.read(h -> Protections.finished(h, SeenImages.KIND));
     }
 
     /** The show as it stands now; slides whose files are missing from the store are left out. */
     public Playlist playlist() {
         Predicate<String> stored = store.files()::contains;
         return store.read(h -> {
-            KioskSettings settings = KioskSettings.load(h);
+            KioskSettings settings = KioskSettings.of(KioskTables.load(h));
             return new Playlist(settings.dwellSeconds() * 1000L, settings.order().key(), Playlist.FASTEST_DWELL_MS,
                     slides(h, settings, stored));
         });
@@ -57,7 +60,7 @@ public final class Kiosk {
         for (long id : settings.experimentIds()) {
             slides.addAll(ExperimentSlides.of(h, id, stored));
         }
-        for (Artwork artwork : ProtectedArtworks.withIds(h, settings.artworkIds())) {
+        for (Finished artwork : Protections.finished(h, settings.artworkIds(), SeenImages.KIND)) {
             Slide slide = ArtworkSlides.of(artwork, stored);
             if (slide != null) {
                 slides.add(slide);

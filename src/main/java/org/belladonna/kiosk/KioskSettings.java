@@ -1,6 +1,6 @@
 package org.belladonna.kiosk;
 
-import org.jdbi.v3.core.Handle;
+import org.belladonna.store.KioskTables;
 
 import java.util.List;
 
@@ -47,29 +47,11 @@ public record KioskSettings(int dwellSeconds, Order order, List<Long> experiment
         return artworkIds.contains(id);
     }
 
-    static KioskSettings load(Handle h) {
-        List<Long> experiments = h.createQuery("SELECT experiment_id FROM kiosk_experiment ORDER BY experiment_id")
-                .mapTo(Long.class).list();
-        List<Long> artworks = h.createQuery("SELECT protection_id FROM kiosk_artwork ORDER BY protection_id")
-                .mapTo(Long.class).list();
-        return h.createQuery("SELECT dwell_seconds, play_order FROM kiosk_settings WHERE id = 1")
-                .map((rs, ctx) -> new KioskSettings(rs.getInt("dwell_seconds"), Order.parse(rs.getString("play_order")),
-                        experiments, artworks)).one();
+    static KioskSettings of(KioskTables.Settings row) {
+        return new KioskSettings(row.dwellSeconds(), Order.parse(row.playOrder()), row.experimentIds(), row.artworkIds());
     }
 
-    /** Replaces the settings; call inside one transaction so the show never sees half a change. */
-    static void save(Handle h, KioskSettings s) {
-        h.createUpdate("""
-                        UPDATE kiosk_settings SET dwell_seconds = ?, play_order = ?,
-                          updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = 1""")
-                .bind(0, s.dwellSeconds()).bind(1, s.order().key()).execute();
-        h.execute("DELETE FROM kiosk_experiment");
-        h.execute("DELETE FROM kiosk_artwork");
-        for (long id : s.experimentIds()) {
-            h.execute("INSERT INTO kiosk_experiment (experiment_id) VALUES (?)", id);
-        }
-        for (long id : s.artworkIds()) {
-            h.execute("INSERT INTO kiosk_artwork (protection_id) VALUES (?)", id);
-        }
+    KioskTables.Settings row() {
+        return new KioskTables.Settings(dwellSeconds, order.key(), experimentIds, artworkIds);
     }
 }

@@ -52,14 +52,6 @@ public final class Compute {
         return device;
     }
 
-    public int threads() {
-        return threads;
-    }
-
-    public boolean isGpu() {
-        return device.isGpu();
-    }
-
     /** Human-readable, e.g. "cpu (2 threads)" or "gpu(0)". */
     public String describe() {
         return device.isGpu() ? device.toString() : "cpu (" + threads + " threads)";

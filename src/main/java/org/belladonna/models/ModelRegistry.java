@@ -1,5 +1,7 @@
 package org.belladonna.models;
 
+import org.belladonna.progress.Progress;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -89,33 +91,33 @@ public final class ModelRegistry {
      *
      * @return the ids actually fetched
      */
-    public List<String> pull(Collection<String> ids, ModelSource source, PullProgress progress, boolean force)
+    public List<String> pull(Collection<String> ids, ModelSource source, Progress progress, boolean force)
             throws IOException {
         List<ModelManifest.Model> models = ids.stream().map(manifest::require).toList();
-        List<String> fetched = new ArrayList<>();
+        List<ModelManifest.Model> needed = new ArrayList<>();
         for (ModelManifest.Model model : models) {
             if (force || entry(model).status() != Status.INSTALLED) {
-                install(model, source, progress);
-                fetched.add(model.id());
+                needed.add(model);
             }
+        }
+        List<String> fetched = new ArrayList<>();
+        for (ModelManifest.Model model : needed) {
+            progress.checkCancelled();
+            install(model, source, progress, model.id() + " (" + (fetched.size() + 1) + " of " + needed.size() + ")");
+            fetched.add(model.id());
         }
         return fetched;
     }
 
-    /**
-     * Installs the default models that are missing or corrupt, reporting to {@code status}. Never
-     * throws: failures end up in the status for the page to show. Meant for a background thread on
-     * the server's first start.
-     */
-    public void installMissingDefaults(ModelSource source, InstallStatus status) {
-        status.running("checking models in " + dir);
-        try {
-            List<String> fetched = pull(manifest.defaults().stream().map(ModelManifest.Model::id).toList(),
-                    source, status, false);
-            status.done(fetched.isEmpty() ? "all default models are installed" : "installed " + String.join(", ", fetched));
-        } catch (IOException | RuntimeException e) {
-            status.failed(e.getMessage());
+    /** The ids of the default models that are missing or do not match their pins. */
+    public List<String> missingDefaults() throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (ModelManifest.Model model : manifest.defaults()) {
+            if (entry(model).status() != Status.INSTALLED) {
+                missing.add(model.id());
+            }
         }
+        return missing;
     }
 
     private Entry entry(ModelManifest.Model model) throws IOException {
@@ -134,20 +136,23 @@ public final class ModelRegistry {
         return dir.equals(defaultDir()) ? command : command + " --models " + dir;
     }
 
-    private void install(ModelManifest.Model model, ModelSource source, PullProgress progress) throws IOException {
+    /** Phase name of a download, in bytes. */
+    public static final String DOWNLOADING = "downloading";
+
+    private void install(ModelManifest.Model model, ModelSource source, Progress progress, String label) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(model.file());
         Path part = Files.createTempFile(dir, "." + model.file() + ".", ".part");
         try {
             ModelSource.Download download = source.open(model);
             try (InputStream in = download.body(); OutputStream out = Files.newOutputStream(part)) {
-                progress.started(model, download.size());
+                progress.update(DOWNLOADING, 0, download.size(), label);
                 byte[] buffer = new byte[1 << 16];
                 long done = 0;
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     out.write(buffer, 0, n);
                     done += n;
-                    progress.transferred(model, done);
+                    progress.update(DOWNLOADING, done, download.size(), label);
                 }
             }
             String actual = model.pin().digest(part);
@@ -158,7 +163,6 @@ public final class ModelRegistry {
             }
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             remember(target, model.pin(), true);
-            progress.finished(model);
         } finally {
             Files.deleteIfExists(part);
         }

@@ -3,6 +3,19 @@ package org.belladonna.protect;
 /**
  * Our default: the Nightshade objective (move the latent toward the target concept's) reached in far
  * fewer steps, with the budget spent where it is least visible.
+ * <p>
+ * Paper: the objective and threat model of Shan et al., Nightshade (IEEE S&amp;P 2024); the step rule is
+ * MI-FGSM's momentum over normalised gradients (Dong et al., CVPR 2018) in the L2 geometry.
+ * <p>
+ * Distance: L-inf (each channel of each pixel changes by at most eps times its budget share) and L2 (an
+ * RMS ball: the intensity's PSNR floor), both on the delivered 8-bit image.
+ * <p>
+ * Arguments and defaults: eps from {@link Intensity} (default 10/255), PSNR floor from {@link Intensity}
+ * (default 35 dB), steps from {@link Effort} (default 12), first step as long as the whole RMS allowance
+ * decaying on a cosine to a tenth, momentum 0.5, budget map floor {@value #FLOOR} reached below a local
+ * luma sigma of {@value #SIGMA_FULL}.
+ * <p>
+ * Shapes: the artwork (1, 3, h, w) in [0, 1] at the working size, the target latent (1, C, h/s, w/s).
  * <ul>
  * <li>A visibility budget as well as the L-inf one: RMS(d) is held under the intensity's PSNR floor
  *     ({@link Constraint}), and the steps are L2 steps with momentum ({@link MomentumStepper}), which put
@@ -27,8 +40,8 @@ public class BelladonnaRecipe extends Recipe {
     }
 
     @Override
-    public int defaultSteps() {
-        return Quality.DEFAULT.steps();
+    public int defaultSteps(Effort effort) {
+        return effort.steps();
     }
 
     @Override
@@ -40,8 +53,8 @@ public class BelladonnaRecipe extends Recipe {
 
     /** The intensity's PSNR floor as an RMS radius (see {@link Intensity}). */
     @Override
-    double rmsRadius(ProtectionSettings settings) {
-        return Constraint.rmsForPsnr(settings.intensity().minPsnr());
+    double rmsRadius(Intensity intensity) {
+        return Constraint.rmsForPsnr(intensity.minPsnr());
     }
 
     @Override

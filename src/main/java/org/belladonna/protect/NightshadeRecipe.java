@@ -1,12 +1,19 @@
 package org.belladonna.protect;
 
 /**
- * The published baseline: Nightshade's poison-image optimisation (Shan, Ding, Passananti, Wu, Zheng
- * and Zhao, "Nightshade: Prompt-Specific Poisoning Attacks on Text-to-Image Generative Models",
- * IEEE S&amp;P 2024; their released research code). Loss ||E(clamp(x + d)) - E(anchor)||_2, 500
- * signed-gradient steps (I-FGSM / PGD, Madry et al. 2018) from d = 0, step size decaying linearly from
- * eps to eps/100, d clipped to the L-inf ball each step. The paper's eps is 0.04-0.05; our bench runs
- * it at 10/255 to compare with our default at the same budget.
+ * The published baseline: Nightshade's poison-image optimisation.
+ * <p>
+ * Paper: Shan, Ding, Passananti, Wu, Zheng and Zhao, "Nightshade: Prompt-Specific Poisoning Attacks on
+ * Text-to-Image Generative Models", IEEE S&amp;P 2024, and their released research code; the step rule
+ * is I-FGSM / PGD (Madry et al., ICLR 2018).
+ * <p>
+ * Distance: L-inf only (d clipped to the eps box each step); loss ||E(clamp(x + d)) - E(anchor)||_2.
+ * <p>
+ * Arguments and defaults: eps from {@link Intensity} unless given (the paper's is 0.04-0.05; our bench
+ * runs it at 10/255 to compare with our default at the same budget), {@value #STEPS} signed-gradient steps
+ * whatever the {@link Effort}, step size decaying linearly from eps to eps/100, d = 0 at the start.
+ * <p>
+ * Shapes: the artwork (1, 3, h, w) in [0, 1] at the working size, the target latent (1, C, h/s, w/s).
  */
 public final class NightshadeRecipe extends Recipe {
     /** Nightshade's step count. */
@@ -18,7 +25,7 @@ public final class NightshadeRecipe extends Recipe {
     }
 
     @Override
-    public int defaultSteps() {
+    public int defaultSteps(Effort effort) {
         return STEPS;
     }
 

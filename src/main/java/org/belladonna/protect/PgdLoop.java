@@ -5,8 +5,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
 
+import org.belladonna.progress.Progress;
+
+import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.function.BooleanSupplier;
 
 /**
  * The one optimisation loop every recipe runs (projected gradient descent, Madry et al. 2018):
@@ -26,29 +28,26 @@ final class PgdLoop {
         }
     }
 
-    /** How a run ended: the perturbation (null when cancelled) and the steps taken. */
-    record Run(NDArray delta, int stepsDone, double lastDistance) {
-        boolean cancelled() {
-            return delta == null;
-        }
-    }
+    /** Phase name the loop reports its steps under. */
+    static final String PHASE = "optimising";
 
     private PgdLoop() {
     }
 
-    static Run run(LatentEncoder encoder, Recipe recipe, Problem p, int steps, long seed,
-                   ProgressListener progress, BooleanSupplier cancelled) {
+    /**
+     * Runs {@code steps} steps and returns the perturbation d (working size, owned by the problem's manager).
+     * Reports each step to {@code progress} with the latent distance to the target, and checks for
+     * cancellation before each step: a cancelled run throws {@link org.belladonna.progress.Cancelled}.
+     */
+    static NDArray run(LatentEncoder encoder, Recipe recipe, Problem p, int steps, long seed, Progress progress) {
         SplittableRandom random = new SplittableRandom(seed);
         Recipe.Stepper stepper = recipe.stepper(p.constraint(), steps);
         NDArray delta = p.working().zerosLike();
-        double distance = Double.NaN;
+        double first = Double.NaN;
         try {
             for (int step = 0; step < steps; step++) {
-                if (cancelled.getAsBoolean()) {
-                    delta.close();
-                    return new Run(null, step, distance);
-                }
-                double loss;
+                progress.checkCancelled();
+                double distance;
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
                     NDArray d = delta.duplicate();
@@ -58,7 +57,6 @@ final class PgdLoop {
                         NDArray latent = encoder.encode(recipe.view(p.candidate(d), random));
                         NDArray objective = recipe.loss(latent, p.target());
                         collector.backward(objective);
-                        loss = objective.getFloat() / latent.getShape().get(0);
                         distance = Distances.rms(latent.stopGradient(), p.target());
                         gradient = d.getGradient().duplicate();
                     }
@@ -68,9 +66,16 @@ final class PgdLoop {
                     delta.close();
                     delta = projected;
                 }
-                progress.onStep(step + 1, steps, loss, distance);
+                if (Double.isNaN(first)) {
+                    first = distance;
+                }
+                progress.update(PHASE, step + 1, steps,
+                        String.format(Locale.ROOT, "distance to the target %.3f → %.3f", first, distance));
             }
-            return new Run(delta, steps, distance);
+            return delta;
+        } catch (RuntimeException e) {
+            delta.close();
+            throw e;
         } finally {
             stepper.close();
         }

@@ -1,27 +1,29 @@
 package org.belladonna.protect;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
- * What the user chose. Presets first ({@link Intensity}, {@link Quality}), expert overrides on top:
- * a non-null {@code eps} (fraction of full scale, e.g. 10/255) replaces the intensity's budget, a
- * non-null {@code steps} replaces the quality's (or the recipe's own default, for Nightshade).
+ * What the user chose. Presets first ({@link Intensity}, {@link Effort}), expert overrides on top: a
+ * non-null {@code eps} (fraction of full scale, e.g. 10/255) replaces the intensity's budget, a non-null
+ * {@code steps} replaces the recipe's default (see each recipe).
  *
  * @param workingSize  short side of the working resolution (default 512: what scrapers train at)
  * @param maxPixels    largest artwork accepted, in pixels
  * @param measureRobustness whether the report includes the robustness table (8 extra encoder passes)
  */
-public record ProtectionSettings(Intensity intensity, Quality quality, boolean robust, RecipeChoice recipe,
-                                 Double eps, Integer steps, int workingSize, long seed, long maxPixels,
-                                 boolean measureRobustness) {
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ProtectionSettings(Intensity intensity, Effort effort, RecipeChoice recipe, Double eps, Integer steps,
+                                 int workingSize, long seed, long maxPixels, boolean measureRobustness) {
     public static final int DEFAULT_WORKING_SIZE = 512;
     public static final int MIN_SIDE = 64;
     public static final long DEFAULT_MAX_PIXELS = 64L * 1024 * 1024;
 
-    /** The recipes the engine can run. */
-    public enum RecipeChoice { BELLADONNA, NIGHTSHADE }
-
     public ProtectionSettings {
-        if (intensity == null || quality == null || recipe == null) {
-            throw new IllegalArgumentException("intensity, quality and recipe are required");
+        if (intensity == null || effort == null || recipe == null) {
+            throw new IllegalArgumentException("intensity, effort and recipe are required");
         }
         if (eps != null) {
             Budget.ofFraction(eps); // validates the range
@@ -32,77 +34,75 @@ public record ProtectionSettings(Intensity intensity, Quality quality, boolean r
         if (workingSize < MIN_SIDE || workingSize > 4096) {
             throw new IllegalArgumentException("working size must be " + MIN_SIDE + "..4096, got " + workingSize);
         }
-        if (robust && recipe == RecipeChoice.NIGHTSHADE) {
-            throw new IllegalArgumentException("robust mode applies to the belladonna recipe, not the nightshade baseline");
-        }
+    }
+
+    /**
+     * Reads stored settings, including those written before the robust flag became a recipe and effort was
+     * called quality.
+     */
+    @JsonCreator
+    static ProtectionSettings fromJson(@JsonProperty("intensity") Intensity intensity,
+                                       @JsonProperty("effort") @JsonAlias("quality") Effort effort,
+                                       @JsonProperty("recipe") RecipeChoice recipe,
+                                       @JsonProperty("robust") boolean robust,
+                                       @JsonProperty("eps") Double eps, @JsonProperty("steps") Integer steps,
+                                       @JsonProperty("workingSize") int workingSize, @JsonProperty("seed") long seed,
+                                       @JsonProperty("maxPixels") long maxPixels,
+                                       @JsonProperty("measureRobustness") boolean measureRobustness) {
+        RecipeChoice chosen = robust && recipe == RecipeChoice.BELLADONNA ? RecipeChoice.ROBUST : recipe;
+        return new ProtectionSettings(intensity, effort, chosen, eps, steps, workingSize, seed, maxPixels,
+                measureRobustness);
     }
 
     public static ProtectionSettings defaults() {
-        return new ProtectionSettings(Intensity.DEFAULT, Quality.DEFAULT, false, RecipeChoice.BELLADONNA,
-                null, null, DEFAULT_WORKING_SIZE, 0L, DEFAULT_MAX_PIXELS, true);
+        return new ProtectionSettings(Intensity.DEFAULT, Effort.DEFAULT, RecipeChoice.BELLADONNA, null, null,
+                DEFAULT_WORKING_SIZE, 0L, DEFAULT_MAX_PIXELS, true);
     }
 
-    /** The Nightshade baseline as published (500 steps), at the given budget. */
+    /** The Nightshade baseline with its own defaults (see {@link NightshadeRecipe}), at the given budget. */
     public static ProtectionSettings nightshade(double eps) {
         return defaults().withRecipe(RecipeChoice.NIGHTSHADE).withEps(eps);
     }
 
     public ProtectionSettings withIntensity(Intensity v) {
-        return new ProtectionSettings(v, quality, robust, recipe, eps, steps, workingSize, seed, maxPixels, measureRobustness);
+        return new ProtectionSettings(v, effort, recipe, eps, steps, workingSize, seed, maxPixels, measureRobustness);
     }
 
-    public ProtectionSettings withQuality(Quality v) {
-        return new ProtectionSettings(intensity, v, robust, recipe, eps, steps, workingSize, seed, maxPixels, measureRobustness);
-    }
-
-    public ProtectionSettings withRobust(boolean v) {
-        return new ProtectionSettings(intensity, quality, v, recipe, eps, steps, workingSize, seed, maxPixels, measureRobustness);
+    public ProtectionSettings withEffort(Effort v) {
+        return new ProtectionSettings(intensity, v, recipe, eps, steps, workingSize, seed, maxPixels, measureRobustness);
     }
 
     public ProtectionSettings withRecipe(RecipeChoice v) {
-        return new ProtectionSettings(intensity, quality, robust, v, eps, steps, workingSize, seed, maxPixels, measureRobustness);
+        return new ProtectionSettings(intensity, effort, v, eps, steps, workingSize, seed, maxPixels, measureRobustness);
     }
 
     public ProtectionSettings withEps(Double v) {
-        return new ProtectionSettings(intensity, quality, robust, recipe, v, steps, workingSize, seed, maxPixels, measureRobustness);
+        return new ProtectionSettings(intensity, effort, recipe, v, steps, workingSize, seed, maxPixels, measureRobustness);
     }
 
     public ProtectionSettings withSteps(Integer v) {
-        return new ProtectionSettings(intensity, quality, robust, recipe, eps, v, workingSize, seed, maxPixels, measureRobustness);
+        return new ProtectionSettings(intensity, effort, recipe, eps, v, workingSize, seed, maxPixels, measureRobustness);
     }
 
     public ProtectionSettings withWorkingSize(int v) {
-        return new ProtectionSettings(intensity, quality, robust, recipe, eps, steps, v, seed, maxPixels, measureRobustness);
+        return new ProtectionSettings(intensity, effort, recipe, eps, steps, v, seed, maxPixels, measureRobustness);
     }
 
     public ProtectionSettings withSeed(long v) {
-        return new ProtectionSettings(intensity, quality, robust, recipe, eps, steps, workingSize, v, maxPixels, measureRobustness);
-    }
-
-    public ProtectionSettings withMaxPixels(long v) {
-        return new ProtectionSettings(intensity, quality, robust, recipe, eps, steps, workingSize, seed, v, measureRobustness);
+        return new ProtectionSettings(intensity, effort, recipe, eps, steps, workingSize, v, maxPixels, measureRobustness);
     }
 
     public ProtectionSettings withMeasureRobustness(boolean v) {
-        return new ProtectionSettings(intensity, quality, robust, recipe, eps, steps, workingSize, seed, maxPixels, v);
+        return new ProtectionSettings(intensity, effort, recipe, eps, steps, workingSize, seed, maxPixels, v);
     }
 
-    /** The recipe these settings select. */
-    public Recipe resolveRecipe() {
-        if (recipe == RecipeChoice.NIGHTSHADE) {
-            return new NightshadeRecipe();
-        }
-        return robust ? new RobustRecipe() : new BelladonnaRecipe();
-    }
-
+    /** The L-inf budget: the expert's eps, else the intensity's. */
     public Budget budget() {
         return eps != null ? Budget.ofFraction(eps) : intensity.budget();
     }
 
+    /** The expert's step count, else the recipe's default for the effort. */
     public int resolveSteps() {
-        if (steps != null) {
-            return steps;
-        }
-        return recipe == RecipeChoice.NIGHTSHADE ? NightshadeRecipe.STEPS : quality.steps();
+        return steps != null ? steps : recipe.create().defaultSteps(effort);
     }
 }

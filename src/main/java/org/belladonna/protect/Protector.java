@@ -2,13 +2,12 @@ package org.belladonna.protect;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import org.belladonna.models.Compute;
 import org.belladonna.models.ModelRegistry;
+import org.belladonna.progress.Progress;
 import org.belladonna.vae.LatentDecoder;
 import org.belladonna.vae.ModelsEye;
 import org.belladonna.vae.Surrogate;
@@ -18,7 +17,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,6 +35,10 @@ import java.util.function.UnaryOperator;
  * time per encoder.
  */
 public final class Protector implements AutoCloseable {
+    /** Phase names this engine reports: the optimisation's steps, then the checks on the delivered image. */
+    public static final String OPTIMISING = PgdLoop.PHASE;
+    public static final String VERIFYING = "verifying robustness";
+
     private final LatentEncoder encoder;
     private final List<AutoCloseable> owned = new ArrayList<>();
     private final UnaryOperator<BufferedImage> modelsEye;
@@ -98,90 +100,60 @@ public final class Protector implements AutoCloseable {
         owned.clear();
     }
 
-    /** One artwork. */
-    public Outcome protect(BufferedImage artwork, String concept, List<BufferedImage> anchors,
-                           ProtectionSettings settings, ProgressListener progress, BooleanSupplier cancelled) {
-        return protectBatch(List.of(artwork), concept, anchors, settings, progress, cancelled);
-    }
-
     /**
-     * Several artworks of the same size optimised together, one batch per step (worth it on a GPU;
-     * on a CPU it costs the same as one after another).
+     * Protects one artwork. Reports {@value #OPTIMISING} steps, then {@value #VERIFYING} (the delivered
+     * image re-encoded, and the robustness table's encoder passes) to {@code progress}, and stops with
+     * {@link org.belladonna.progress.Cancelled} when it asks to.
+     *
+     * @throws IllegalArgumentException for an artwork the engine does not take, or no anchors
      */
-    public Outcome protectBatch(List<BufferedImage> artworks, String concept, List<BufferedImage> anchors,
-                                ProtectionSettings settings, ProgressListener progress, BooleanSupplier cancelled) {
-        if (artworks.isEmpty()) {
-            throw new IllegalArgumentException("nothing to protect");
-        }
-        int fullW = artworks.get(0).getWidth();
-        int fullH = artworks.get(0).getHeight();
-        for (BufferedImage a : artworks) {
-            check(a, settings, fullW, fullH);
-        }
+    public ProtectionResult protect(BufferedImage artwork, String concept, List<BufferedImage> anchors,
+                                    ProtectionSettings settings, Progress progress) {
+        int fullW = artwork.getWidth();
+        int fullH = artwork.getHeight();
+        checkSize(fullW, fullH, settings);
         long start = System.nanoTime();
         WorkingGeometry geometry = WorkingGeometry.of(fullW, fullH, settings.workingSize());
-        Recipe recipe = settings.resolveRecipe();
+        Recipe recipe = settings.recipe().create();
         Budget budget = settings.budget();
         int steps = settings.resolveSteps();
-        int n = artworks.size();
         int w = geometry.width();
         int h = geometry.height();
 
         try (NDManager nd = NDManager.newBaseManager(device)) {
-            List<Planes> full = new ArrayList<>();
-            List<Planes> working = new ArrayList<>();
-            List<TargetBuilder.Target> targets = new ArrayList<>();
-            float[] share = new float[n * h * w];
-            float[] workingChw = new float[n * 3 * h * w];
-            for (int i = 0; i < n; i++) {
-                Planes f = Planes.of(artworks.get(i));
-                Planes wk = toWorking(f, geometry);
-                full.add(f);
-                working.add(wk);
-                System.arraycopy(wk.chw(), 0, workingChw, i * 3 * h * w, 3 * h * w);
-                try (NDArray latent = encoder.encode(TargetBuilder.toTensor(wk, nd))) {
-                    targets.add(TargetBuilder.nearest(anchors, w, h, encoder, latent, nd));
-                }
-                float[] imageShare = recipe.budgetShare(wk);
-                for (int j = 0; j < h * w; j++) {
-                    share[i * h * w + j] = imageShare == null ? 1f : imageShare[j];
-                }
+            Planes full = Planes.of(artwork);
+            Planes working = toWorking(full, geometry);
+            TargetBuilder.Target target;
+            try (NDArray latent = encoder.encode(TargetBuilder.toTensor(working, nd))) {
+                target = TargetBuilder.nearest(anchors, w, h, encoder, latent, nd);
             }
-            NDArray target = NDArrays.concat(new NDList(targets.stream().map(TargetBuilder.Target::latent).toList()), 0);
+            float[] share = recipe.budgetShare(working);
+            if (share == null) {
+                share = new float[h * w];
+                java.util.Arrays.fill(share, 1f);
+            }
             PgdLoop.Problem problem = new PgdLoop.Problem(
-                    nd.create(workingChw, new Shape(n, 3, h, w)),
+                    nd.create(working.chw(), new Shape(1, 3, h, w)),
                     geometry.isIdentity() ? null : nd.create(Resampling.multiply(geometry.downRows(), geometry.upRows())),
                     geometry.isIdentity() ? null : nd.create(Resampling.multiply(geometry.downCols(), geometry.upCols())),
-                    target,
-                    new Constraint(budget.fraction(), nd.create(share, new Shape(n, 1, h, w)), recipe.rmsRadius(settings)));
-            PgdLoop.Run run = PgdLoop.run(encoder, recipe, problem, steps, settings.seed(),
-                    progress, cancelled);
-            if (run.cancelled()) {
-                return new Outcome.Cancelled(run.stepsDone(), steps);
-            }
-            float[] delta = run.delta().toFloatArray();
+                    target.latent(),
+                    new Constraint(budget.fraction(), nd.create(share, new Shape(1, 1, h, w)), recipe.rmsRadius(settings.intensity())));
+            float[] delta = PgdLoop.run(encoder, recipe, problem, steps, settings.seed(), progress).toFloatArray();
             double protectSeconds = (System.nanoTime() - start) / 1e9;
 
-            List<ProtectionResult> results = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                long verifyStart = System.nanoTime();
-                float[] slice = new float[3 * h * w];
-                System.arraycopy(delta, i * 3 * h * w, slice, 0, slice.length);
-                Planes deltaWorking = Planes.fromChw(slice, w, h);
-                Planes deltaFull = geometry.isIdentity() ? deltaWorking
-                        : deltaWorking.resample(geometry.upRows(), geometry.upCols());
-                BufferedImage delivered = budget.apply(artworks.get(i), deltaFull.rgb());
-                results.add(verify(artworks.get(i), delivered, full.get(i), working.get(i), targets.get(i),
-                        geometry, recipe, concept, budget, steps, settings, protectSeconds / n, verifyStart));
-            }
-            return new Outcome.Done(results);
+            long verifyStart = System.nanoTime();
+            Planes deltaWorking = Planes.fromChw(delta, w, h);
+            Planes deltaFull = geometry.isIdentity() ? deltaWorking : deltaWorking.resample(geometry.upRows(), geometry.upCols());
+            BufferedImage delivered = budget.apply(artwork, deltaFull.rgb());
+            return verify(artwork, delivered, full, working, target, geometry, recipe, concept, budget, steps,
+                    settings, protectSeconds, verifyStart, progress);
         }
     }
 
     private ProtectionResult verify(BufferedImage original, BufferedImage delivered, Planes full, Planes working,
                                     TargetBuilder.Target target, WorkingGeometry geometry, Recipe recipe,
                                     String concept, Budget budget, int steps, ProtectionSettings settings,
-                                    double protectSeconds, long verifyStart) {
+                                    double protectSeconds, long verifyStart, Progress progress) {
         NDManager nd = target.latent().getManager();
         Planes deliveredFull = Planes.of(delivered);
         Planes deliveredWorking = toWorking(deliveredFull, geometry);
@@ -196,13 +168,20 @@ public final class Protector implements AutoCloseable {
             after = Distances.rms(zProtected, target.latent());
             fromOriginal = Distances.rms(zProtected, zOriginal);
         }
+        int passes = settings.measureRobustness() ? 2 + 2 * Robustness.standard(settings.seed()).size() : 2;
+        progress.update(VERIFYING, 2, passes, "the delivered image, re-encoded");
+        int[] done = {2};
         List<Robustness.Row> robustness = settings.measureRobustness()
-                ? Robustness.measure(full, deliveredFull, before, after, settings.seed(),
-                        p -> distanceToTarget(toWorking(p, geometry), target.latent()))
+                ? Robustness.measure(full, deliveredFull, before, after, settings.seed(), p -> {
+                    progress.checkCancelled();
+                    double d = distanceToTarget(toWorking(p, geometry), target.latent());
+                    progress.update(VERIFYING, ++done[0], passes, "robustness to JPEG, resizing and noise");
+                    return d;
+                })
                 : List.of();
         ProtectionReport report = new ProtectionReport(recipe.name(), concept, original.getWidth(),
                 original.getHeight(), geometry.width(), geometry.height(), budget.levels(), steps,
-                recipe instanceof RobustRecipe, settings.seed(), before, after, 100 * (before - after) / before,
+                settings.recipe() == RecipeChoice.ROBUST, settings.seed(), before, after, 100 * (before - after) / before,
                 fromOriginal, ImageQuality.psnr(original, delivered), ImageQuality.ssim(original, delivered),
                 Budget.maxChange(original, delivered), target.anchorIndex(), robustness, protectSeconds,
                 (System.nanoTime() - verifyStart) / 1e9, deviceName);
@@ -222,14 +201,6 @@ public final class Protector implements AutoCloseable {
 
     private static Planes toWorking(Planes full, WorkingGeometry g) {
         return g.isIdentity() ? full : full.resample(g.downRows(), g.downCols());
-    }
-
-    private static void check(BufferedImage a, ProtectionSettings s, int w, int h) {
-        if (a.getWidth() != w || a.getHeight() != h) {
-            throw new IllegalArgumentException("a batch must hold images of one size: " + w + "x" + h + " and "
-                    + a.getWidth() + "x" + a.getHeight());
-        }
-        checkSize(w, h, s);
     }
 
     /** Refuses an artwork size the engine does not take, with the reason. */

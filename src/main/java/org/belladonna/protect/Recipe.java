@@ -5,25 +5,27 @@ import ai.djl.ndarray.NDArray;
 import java.util.SplittableRandom;
 
 /**
- * One protection recipe: what is minimised, how a step is taken, where the budget is spent and what
- * the encoder is shown. The loop itself ({@link PgdLoop}) is shared; a recipe only fills these in.
+ * One protection recipe: what is minimised, how a step is taken, where the budget is spent, what the
+ * encoder is shown, and the recipe's defaults. The loop itself ({@link PgdLoop}) is shared; a recipe only
+ * fills these in. Each recipe documents itself in one place, in this order: the paper it follows, the
+ * distance it bounds, its arguments with their defaults, and the shapes it works on.
  */
 public abstract class Recipe {
 
     /** Name written into reports, e.g. "belladonna" or "nightshade". */
     public abstract String name();
 
-    /** Steps when the caller does not say. */
-    public abstract int defaultSteps();
+    /** Steps when the user gives no explicit count: from the effort preset, or the recipe's published count. */
+    public abstract int defaultSteps(Effort effort);
 
     /** A fresh update rule for one run of {@code steps} steps inside {@code constraint}. */
     abstract Stepper stepper(Constraint constraint, int steps);
 
     /**
-     * RMS bound on the perturbation (see {@link Constraint}) for these settings, or +infinity for none
+     * RMS bound on the perturbation (see {@link Constraint}) at this intensity, or +infinity for none
      * (the L-inf budget alone).
      */
-    double rmsRadius(ProtectionSettings settings) {
+    double rmsRadius(Intensity intensity) {
         return Double.POSITIVE_INFINITY;
     }
 

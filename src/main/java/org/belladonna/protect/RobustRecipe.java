@@ -7,8 +7,11 @@ import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
 
 /**
- * Our recipe with expectation over transformation (Athalye, Engstrom, Ilyas and Kwok, ICML 2018):
- * each step the encoder sees the candidate through one random transformation, drawn uniformly from
+ * Our recipe ({@link BelladonnaRecipe}: same distance, arguments, defaults and shapes) with expectation
+ * over transformation.
+ * <p>
+ * Paper: Athalye, Engstrom, Ilyas and Kwok, "Synthesizing Robust Adversarial Examples", ICML 2018. Each
+ * step the encoder sees the candidate through one random transformation, drawn uniformly from
  * <ul>
  * <li>none;</li>
  * <li>JPEG at quality 60-95 ({@link DifferentiableJpeg}, straight-through rounding);</li>

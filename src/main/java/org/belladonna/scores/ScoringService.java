@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.belladonna.images.BadImageException;
 import org.belladonna.images.ImageDecoder;
 import org.belladonna.models.ModelRegistry;
+import org.belladonna.jobs.JobQueue;
+import org.belladonna.progress.Progress;
 import org.belladonna.store.Experiments;
+import org.belladonna.store.Records.Job;
 import org.belladonna.store.Images;
 import org.belladonna.store.Records.Image;
 import org.belladonna.store.Scores;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Scores an experiment's images with NIMA and stores one score per image and model: the one path behind
@@ -30,13 +34,40 @@ import java.util.Map;
 public final class ScoringService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Phase name of the scoring itself, in images. */
+    static final String SCORING = "scoring";
+
     private final Store store;
     private final ModelRegistry models;
+    private final JobQueue jobs;
     private final ImageDecoder decoder = new ImageDecoder();
 
-    public ScoringService(Store store, ModelRegistry models) {
+    /** Registers the score job's handler with the queue. */
+    public ScoringService(Store store, ModelRegistry models, JobQueue jobs) {
         this.store = store;
         this.models = models;
+        this.jobs = jobs;
+        jobs.register(ScoreJob.TYPE, new ScoreJob(this));
+    }
+
+    /** Queues a scoring of the experiment unless one is already queued or running; returns that job's id. */
+    public long submit(long experimentId) {
+        Optional<Job> active = latestJob(experimentId).filter(j -> !j.finished());
+        if (active.isPresent()) {
+            return active.get().id();
+        }
+        return jobs.submit(ScoreJob.TYPE, new ScoreJob.Payload(experimentId, InstalledNima.MODEL_ID,
+                NimaScorer.DEFAULT_BATCH_SIZE));
+    }
+
+    /** The experiment's most recent score job, finished or not. */
+    public Optional<Job> latestJob(long experimentId) {
+        return jobs.latest(ScoreJob.TYPE, "experimentId", experimentId);
+    }
+
+    /** Runs the experiment's queued score jobs here and now (the CLI's way). */
+    public void drainJobs() {
+        jobs.drain(ScoreJob.TYPE);
     }
 
     /** Whether NIMA can score here; if not, why, and the command that fixes it. */
@@ -48,15 +79,6 @@ public final class ScoringService {
         public boolean complete() {
             return total > 0 && scored == total;
         }
-    }
-
-    /** Told after each stored batch; may throw to stop the run (a job's cancellation does). */
-    @FunctionalInterface
-    public interface Progress {
-        Progress NONE = (done, total) -> {
-        };
-
-        void scored(int done, int total);
     }
 
     /** What a run stored: images scored of the experiment's total, and the weights' pin. */
@@ -126,7 +148,8 @@ public final class ScoringService {
                     }
                     return stored;
                 });
-                progress.scored(done, images.size());
+                progress.update(SCORING, done, images.size());
+                progress.checkCancelled();
             }
             return new Run(done, images.size(), installed.pin());
         }

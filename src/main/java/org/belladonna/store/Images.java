@@ -130,4 +130,38 @@ public final class Images {
                 FROM image i JOIN prompt p ON p.id = i.prompt_id JOIN experiment e ON e.id = p.experiment_id
                 WHERE i.hash = ? ORDER BY e.id, p.position, i.id""").bind(0, hash).mapTo(Usage.class).list();
     }
+
+    /** A prompt's first before and after images for the show (same seed when both variants have one). */
+    public record ShowcasePair(long promptId, String text, boolean related, String beforeHash, Long beforeSeed,
+                               String afterHash, Long afterSeed) {
+    }
+
+    /**
+     * The first image of each variant per prompt, preferring the smallest seed both variants share; prompts
+     * missing either variant have nothing to compare and are left out.
+     */
+    public static List<ShowcasePair> showcasePairs(Handle h, long experimentId) {
+        return h.createQuery("""
+                        WITH shared_seed AS (
+                          SELECT b.prompt_id, min(b.seed) AS seed
+                          FROM image b JOIN prompt p ON p.id = b.prompt_id
+                          JOIN image a ON a.prompt_id = b.prompt_id AND a.variant = 'after' AND a.seed = b.seed
+                          WHERE p.experiment_id = :experiment AND b.variant = 'before'
+                          GROUP BY b.prompt_id),
+                        ranked AS (
+                          SELECT i.prompt_id, i.variant, i.hash, i.seed,
+                                 row_number() OVER (PARTITION BY i.prompt_id, i.variant ORDER BY
+                                   CASE WHEN i.seed = s.seed THEN 0 ELSE 1 END, i.seed IS NULL, i.seed, i.id) AS rank
+                          FROM image i JOIN prompt p ON p.id = i.prompt_id
+                          LEFT JOIN shared_seed s ON s.prompt_id = i.prompt_id
+                          WHERE p.experiment_id = :experiment)
+                        SELECT p.id AS prompt_id, p.text, p.related,
+                               b.hash AS before_hash, b.seed AS before_seed, a.hash AS after_hash, a.seed AS after_seed
+                        FROM prompt p
+                        JOIN ranked b ON b.prompt_id = p.id AND b.variant = 'before' AND b.rank = 1
+                        JOIN ranked a ON a.prompt_id = p.id AND a.variant = 'after' AND a.rank = 1
+                        WHERE p.experiment_id = :experiment
+                        ORDER BY p.position, p.id""")
+                .bind("experiment", experimentId).mapTo(ShowcasePair.class).list();
+    }
 }

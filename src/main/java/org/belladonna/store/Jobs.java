@@ -88,13 +88,11 @@ public final class Jobs {
                 .mapTo(Job.class).list();
     }
 
-    /** The newest job of a kind whose JSON payload has {@code field} = {@code value}, e.g. the last scoring of an experiment. */
-    public static Optional<Job> latestFor(Handle h, String kind, String field, long value) {
-        return h.createQuery(LATEST_FOR).bind(0, kind).bind(1, field).bind(2, value).mapTo(Job.class).findOne();
-    }
-
-    /** As above for a text field, e.g. the last model's-eye job of an image hash. */
-    public static Optional<Job> latestFor(Handle h, String kind, String field, String value) {
+    /**
+     * The newest job of a kind whose JSON payload has {@code field} = {@code value} (a number or text), e.g.
+     * the last scoring of an experiment or the last model's-eye view of an image.
+     */
+    public static Optional<Job> latestFor(Handle h, String kind, String field, Object value) {
         return h.createQuery(LATEST_FOR).bind(0, kind).bind(1, field).bind(2, value).mapTo(Job.class).findOne();
     }
 }

@@ -44,4 +44,37 @@ public final class Protections {
         return h.createQuery("SELECT * FROM protection WHERE batch = ? ORDER BY id").bind(0, batch)
                 .mapTo(Protection.class).list();
     }
+
+    /** A finished protection with what the model sees of its original and its output (when computed). */
+    public record Finished(long id, String sourceName, String concept, String sourceHash, String outputHash,
+                           String seenSourceHash, String seenOutputHash, String createdAt) {
+        public String title() {
+            return sourceName.isBlank() ? "Artwork " + id : sourceName;
+        }
+    }
+
+    /** Every finished protection, newest first; the views are the derived images of kind {@code seenKind}. */
+    public static List<Finished> finished(Handle h, String seenKind) {
+        return finished(h, "", List.of(), "DESC", seenKind);
+    }
+
+    /** The given finished protections, oldest first. */
+    public static List<Finished> finished(Handle h, List<Long> ids, String seenKind) {
+        return ids.isEmpty() ? List.of() : finished(h, "AND pr.id IN (<ids>)", ids, "ASC", seenKind);
+    }
+
+    private static List<Finished> finished(Handle h, String filter, List<Long> ids, String direction, String seenKind) {
+        var query = h.createQuery("""
+                SELECT pr.id, pr.source_name, coalesce(c.name, '') AS concept, pr.source_hash, pr.output_hash,
+                       (SELECT d.hash FROM derived_image d WHERE d.source_hash = pr.source_hash AND d.kind = :seen) AS seen_source_hash,
+                       (SELECT d.hash FROM derived_image d WHERE d.source_hash = pr.output_hash AND d.kind = :seen) AS seen_output_hash,
+                       pr.created_at
+                FROM protection pr LEFT JOIN concept c ON c.id = pr.concept_id
+                WHERE pr.output_hash IS NOT NULL\s""" + filter + " ORDER BY pr.id " + direction)
+                .bind("seen", seenKind);
+        if (!ids.isEmpty()) {
+            query.bindList("ids", ids);
+        }
+        return query.mapTo(Finished.class).list();
+    }
 }

@@ -40,7 +40,4 @@ public final class Records {
             return outputHash != null;
         }
     }
-
-    public record DerivedImage(String sourceHash, String kind, String hash, String createdAt) {
-    }
 }

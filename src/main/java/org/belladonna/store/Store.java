@@ -41,7 +41,7 @@ public final class Store {
         }
         Database db = Database.open(dir.resolve(Database.FILE_NAME));
         Jdbi jdbi = db.jdbi();
-        for (Class<?> owner : List.of(Records.class, Experiments.class, Images.class, Scores.class)) {
+        for (Class<?> owner : List.of(Records.class, Experiments.class, Images.class, Scores.class, Protections.class)) {
             for (Class<?> row : owner.getDeclaredClasses()) {
                 if (row.isRecord()) {
                     jdbi.registerRowMapper(ConstructorMapper.factory(row));
@@ -58,10 +58,6 @@ public final class Store {
 
     public Path dataDir() {
         return dataDir;
-    }
-
-    public Jdbi jdbi() {
-        return database.jdbi();
     }
 
     public ImageStore files() {

@@ -62,13 +62,13 @@ final class ImagePages {
         } else if (!studio.seen().available()) {
             model.put("missing", "belladonna models pull");
         } else {
-            Optional<Job> latest = studio.latestSeenJob(hash);
+            Optional<Job> latest = studio.seen().latestJob(hash);
             if (latest.isPresent() && latest.get().state().equals("failed")) {
                 model.put("error", latest.get().error());
             } else if (latest.isPresent() && !latest.get().finished()) {
                 model.put("job", latest.get().id());
             } else {
-                model.put("job", studio.requestSeen(hash));
+                model.put("job", studio.seen().request(hash));
             }
         }
         return model;

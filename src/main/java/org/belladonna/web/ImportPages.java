@@ -6,7 +6,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
 import org.belladonna.app.Studio;
-import org.belladonna.archive.ImportJob;
 import org.belladonna.archive.ImportRefusedException;
 import org.belladonna.store.Records.Job;
 
@@ -45,7 +44,7 @@ final class ImportPages {
         if (experimentId != null && studio.gallery().experiment(experimentId).isEmpty()) {
             throw new NotFoundResponse("There is no experiment " + experimentId + ".");
         }
-        Path saved = studio.importJob().newUpload();
+        Path saved = studio.importer().newUpload();
         try {
             try (InputStream in = file.content()) {
                 Files.copy(in, saved, StandardCopyOption.REPLACE_EXISTING);
@@ -58,8 +57,7 @@ final class ImportPages {
             Files.deleteIfExists(saved);
             throw e;
         }
-        long jobId = studio.jobs().submit(ImportJob.KIND,
-                ImportJob.payload(saved, Uploads.displayName(file.filename()), experimentId, name, concept));
+        long jobId = studio.importer().submitUpload(saved, Uploads.displayName(file.filename()), experimentId, name, concept);
         if (ctx.header("HX-Request") != null) {
             renderJob(ctx, "job", jobId);
         } else {
@@ -73,7 +71,7 @@ final class ImportPages {
     }
 
     private void renderJob(Context ctx, String template, long jobId) {
-        Job job = studio.jobs().find(jobId).filter(j -> j.kind().equals(ImportJob.KIND))
+        Job job = studio.importer().job(jobId)
                 .orElseThrow(() -> new NotFoundResponse("There is no import " + jobId + "."));
         Map<String, Object> model = new HashMap<>();
         model.put("job", job);

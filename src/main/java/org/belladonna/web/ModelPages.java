@@ -3,11 +3,13 @@ package org.belladonna.web;
 import io.javalin.http.Context;
 import org.belladonna.app.Studio;
 import org.belladonna.models.ModelRegistry;
+import org.belladonna.store.Records.Job;
 
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Which models are installed, the background install of the defaults, and how to install the rest. */
 final class ModelPages {
@@ -34,7 +36,7 @@ final class ModelPages {
         if (offline) {
             throw new IllegalArgumentException("This server was started with --offline; install models with 'belladonna models pull'.");
         }
-        studio.installDefaultModelsInBackground();
+        studio.modelInstalls().installMissingDefaults();
         status(ctx);
     }
 
@@ -42,12 +44,27 @@ final class ModelPages {
         return model(studio, offline);
     }
 
+    /** The latest install job as the status fragment shows it: its state, message and percent (-1: unknown). */
+    record Install(String state, String message, int percent) {
+        static Install of(Optional<Job> latest) {
+            if (latest.isEmpty()) {
+                return new Install("IDLE", "", -1);
+            }
+            Job job = latest.get();
+            return switch (job.state()) {
+                case "queued", "running" -> new Install("RUNNING", job.message(), (int) Math.round(100 * job.progress()));
+                case "failed" -> new Install("FAILED", job.error(), -1);
+                default -> new Install("DONE", job.message(), 100);
+            };
+        }
+    }
+
     /** What the model-status fragment needs; the home page shows it too. */
     static Map<String, Object> model(Studio studio, boolean offline) throws IOException {
         List<ModelRegistry.Entry> entries = studio.models().list();
         Map<String, Object> model = new HashMap<>();
         model.put("entries", entries);
-        model.put("install", studio.modelInstall().snapshot());
+        model.put("install", Install.of(studio.modelInstalls().latest()));
         model.put("offline", offline);
         model.put("defaultsMissing", entries.stream()
                 .anyMatch(e -> e.model().isDefault() && e.status() != ModelRegistry.Status.INSTALLED));

@@ -3,7 +3,8 @@ package org.belladonna.web;
 import io.javalin.http.Context;
 import org.belladonna.protect.Intensity;
 import org.belladonna.protect.ProtectionSettings;
-import org.belladonna.protect.Quality;
+import org.belladonna.protect.Effort;
+import org.belladonna.protect.RecipeChoice;
 
 import java.util.Locale;
 
@@ -19,8 +20,8 @@ final class ProtectionForm {
     static ProtectionSettings settings(Context ctx) {
         ProtectionSettings s = ProtectionSettings.defaults()
                 .withIntensity(choice(ctx, "intensity", Intensity.class, Intensity.DEFAULT))
-                .withQuality(choice(ctx, "quality", Quality.class, Quality.DEFAULT))
-                .withRobust(ctx.formParam("robust") != null);
+                .withEffort(choice(ctx, "quality", Effort.class, Effort.DEFAULT))
+                .withRecipe(ctx.formParam("robust") != null ? RecipeChoice.ROBUST : RecipeChoice.BELLADONNA);
         Long steps = number(ctx, "steps", 1, 10_000);
         if (steps != null) {
             s = s.withSteps(steps.intValue());

@@ -42,7 +42,7 @@ final class ScoringPages {
         if (!readiness.ready()) {
             throw new BadRequestResponse(readiness.problem() + " Install them with: " + readiness.installCommand());
         }
-        studio.scoreJob().submit(experiment.id());
+        studio.scoring().submit(experiment.id());
         if (isHtmx(ctx)) {
             render(ctx, experiment, Map.of());
         } else {
@@ -78,7 +78,7 @@ final class ScoringPages {
         model.put("images", scoring.imageCount(experiment.id()));
         List<ScoringService.Coverage> coverage = scoring.coverage(experiment.id());
         model.put("coverage", coverage);
-        var job = studio.scoreJob().latest(experiment.id());
+        var job = scoring.latestJob(experiment.id());
         model.put("job", job.orElse(null));
         model.put("jobActive", job.isPresent() && !job.get().finished());
         model.put("eta", job.map(JobPages::eta).orElse(null));

@@ -1,5 +1,6 @@
 package org.belladonna.web;
 
+import org.belladonna.app.Versions;
 import io.javalin.http.Context;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;

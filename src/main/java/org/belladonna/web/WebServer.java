@@ -89,7 +89,11 @@ public final class WebServer {
         if (!options.kiosk()) {
             studio.jobs().start();
             if (!options.offline()) {
-                studio.installDefaultModelsInBackground();
+                try {
+                    studio.modelInstalls().installMissingDefaults();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot read the models folder", e);
+                }
             }
         }
         return app.start(host, port);

@@ -1,5 +1,6 @@
 package org.belladonna.archive;
 
+import org.belladonna.progress.Progress;
 import org.belladonna.app.Studio;
 import org.belladonna.stats.PromptTableCsv;
 import org.belladonna.store.Records.Image;
@@ -25,7 +26,7 @@ class ExportRoundTripTest {
     void exportThenImportIntoAnEmptyInstanceReproducesTablesAndTheStatsCsvByteForByte() throws Exception {
         Studio origin = Studio.open(tmp.resolve("origin"), tmp.resolve("models"));
         long id = origin.importer().run(StudyFiles.plainFolder(tmp.resolve("Monet study"), 6), Importer.Target.fromSource()
-                .withConcept("Monet"), ImportProgress.NONE).experimentId();
+                .withConcept("Monet"), Progress.NONE).experimentId();
         scoreEverything(origin, id);
         byte[] csv = PromptTableCsv.write(origin.stats().analyse(id, "nima-ava")).getBytes();
 
@@ -35,7 +36,7 @@ class ExportRoundTripTest {
             origin.export().write(experiment, o);
         }
         Studio copy = Studio.open(tmp.resolve("copy"), tmp.resolve("models"));
-        ImportSummary summary = copy.importer().run(zip, Importer.Target.fromSource(), ImportProgress.NONE);
+        ImportSummary summary = copy.importer().run(zip, Importer.Target.fromSource(), Progress.NONE);
 
         assertEquals("Monet study", summary.experimentName());
         assertEquals(36, summary.imagesAdded());
@@ -51,7 +52,7 @@ class ExportRoundTripTest {
             copy.export().write(copy.gallery().experiment(summary.experimentId()).orElseThrow(), o);
         }
         assertArrayEquals(Files.readAllBytes(zip), Files.readAllBytes(zip2));
-        ImportSummary again = copy.importer().run(zip, Importer.Target.fromSource(), ImportProgress.NONE);
+        ImportSummary again = copy.importer().run(zip, Importer.Target.fromSource(), Progress.NONE);
         assertEquals(0, again.imagesAdded() + again.scoresAdded() + again.scoresReplaced() + again.promptsAdded());
     }
 

@@ -1,5 +1,7 @@
 package org.belladonna.archive;
 
+import org.belladonna.jobs.JobQueue;
+import org.belladonna.progress.Progress;
 import org.belladonna.app.Studio;
 import org.belladonna.archive.RawZip.Entry;
 import org.belladonna.testing.Rows;
@@ -33,7 +35,7 @@ class HostileImportTest {
     }
 
     private void assertRefused(Path source, ArchiveLimits limits, String expected) throws Exception {
-        Importer importer = new Importer(studio.store(), studio.intake().decoder(), limits);
+        Importer importer = new Importer(studio.store(), studio.intake().decoder(), limits, new JobQueue(studio.store()));
         // The built-in concept's anchors are stored when the studio opens; nothing else may appear.
         java.util.Map<String, Integer> before = new java.util.HashMap<>();
         for (String table : List.of("experiment", "prompt", "image", "image_file", "score")) {
@@ -41,7 +43,7 @@ class HostileImportTest {
         }
         long filesBefore = storedFiles();
         ImportRefusedException e = assertThrows(ImportRefusedException.class,
-                () -> importer.run(source, Importer.Target.fromSource(), ImportProgress.NONE));
+                () -> importer.run(source, Importer.Target.fromSource(), Progress.NONE));
         assertTrue(e.getMessage().startsWith("Nothing was imported: "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         for (String table : List.of("experiment", "prompt", "image", "image_file", "score")) {

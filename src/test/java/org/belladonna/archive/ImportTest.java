@@ -1,5 +1,6 @@
 package org.belladonna.archive;
 
+import org.belladonna.progress.Progress;
 import org.belladonna.app.Studio;
 import org.belladonna.testing.Rows;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,8 @@ class ImportTest {
         Path zip = StudyFiles.zip(folder, tmp.resolve("study.zip"));
         Studio a = studio("a");
         Studio b = studio("b");
-        ImportSummary fromFolder = a.importer().run(folder, Importer.Target.fromSource(), ImportProgress.NONE);
-        ImportSummary fromZip = b.importer().run(zip, Importer.Target.fromSource(), ImportProgress.NONE);
+        ImportSummary fromFolder = a.importer().run(folder, Importer.Target.fromSource(), Progress.NONE);
+        ImportSummary fromZip = b.importer().run(zip, Importer.Target.fromSource(), Progress.NONE);
 
         assertEquals("study", fromFolder.experimentName());
         assertEquals("study", fromZip.experimentName());
@@ -44,10 +45,10 @@ class ImportTest {
     void reimportAddsNothing() throws Exception {
         Path folder = StudyFiles.plainFolder(tmp.resolve("study"), 3);
         Studio s = studio("data");
-        ImportSummary first = s.importer().run(folder, Importer.Target.byName("Monet"), ImportProgress.NONE);
+        ImportSummary first = s.importer().run(folder, Importer.Target.byName("Monet"), Progress.NONE);
         List<String> before = Tables.dump(s.store(), first.experimentId());
         ImportSummary again = s.importer().run(StudyFiles.zip(folder, tmp.resolve("again.zip")),
-                Importer.Target.byName("Monet"), ImportProgress.NONE);
+                Importer.Target.byName("Monet"), Progress.NONE);
 
         assertEquals(first.experimentId(), again.experimentId());
         assertEquals(0, again.imagesAdded());
@@ -64,7 +65,7 @@ class ImportTest {
         StudyFiles.plainFolder(outer.resolve("my study"), 2);
         Path zip = StudyFiles.zip(outer, tmp.resolve("wrapped.zip"));
         Studio s = studio("data");
-        ImportSummary summary = s.importer().run(zip, Importer.Target.fromSource(), ImportProgress.NONE);
+        ImportSummary summary = s.importer().run(zip, Importer.Target.fromSource(), Progress.NONE);
         assertEquals(12, summary.imagesAdded());
         assertEquals(3, summary.promptsAdded());
     }
@@ -82,7 +83,7 @@ class ImportTest {
                 """);
         Files.writeString(dir.resolve("scores.csv"), "file,model_id,model_version,mean\nimg/a.png,nima,v1,5.25\nimg/b.png,nima,v1,4.75\n");
         Studio s = studio("data");
-        ImportSummary summary = s.importer().run(dir, Importer.Target.byName("x").withConcept("Monet"), ImportProgress.NONE);
+        ImportSummary summary = s.importer().run(dir, Importer.Target.byName("x").withConcept("Monet"), Progress.NONE);
         assertEquals(2, summary.imagesAdded());
         assertEquals(2, summary.scoresAdded());
         List<String> dump = Tables.dump(s.store(), summary.experimentId());
@@ -90,7 +91,7 @@ class ImportTest {
         assertTrue(dump.stream().anyMatch(l -> l.startsWith("image|Water Lilies, by Monet|before|7|") && l.contains("|{\"sampler\":\"ddim\"}|")), dump.toString());
         assertTrue(dump.stream().anyMatch(l -> l.startsWith("score|Water Lilies, by Monet|after|") && l.contains("|nima|v1|4.75")), dump.toString());
         assertEquals(1, (int) s.store().read(h -> h.createQuery("SELECT min(imported) FROM score").mapTo(Integer.class).one()));
-        ImportSummary again = s.importer().run(dir, Importer.Target.byName("x"), ImportProgress.NONE);
+        ImportSummary again = s.importer().run(dir, Importer.Target.byName("x"), Progress.NONE);
         assertEquals(0, again.scoresAdded() + again.scoresReplaced());
         assertEquals(2, again.scoresSkipped());
     }

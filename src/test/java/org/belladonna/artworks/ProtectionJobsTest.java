@@ -7,7 +7,8 @@ import org.belladonna.models.ModelMissingException;
 import org.belladonna.models.TestModels;
 import org.belladonna.artworks.ProtectionService;
 import org.belladonna.protect.ProtectionSettings;
-import org.belladonna.protect.Quality;
+import org.belladonna.protect.Protector;
+import org.belladonna.protect.Protector;
 import org.belladonna.store.Jobs;
 import org.belladonna.store.Records.Job;
 import org.belladonna.store.Records.Protection;
@@ -58,7 +59,7 @@ class ProtectionJobsTest {
     void aJobRunAgainAfterACrashStoresNothingTwice(@TempDir Path data) throws Exception {
         Studio studio = Studio.open(data, models);
         long id = submitOne(studio, 80, 72, 1, 2).id();
-        studio.jobs().drain(List.of(ProtectionService.JOB_KIND));
+        studio.jobs().drain(ProtectionJob.TYPE);
 
         Protection done = studio.protection().find(id).orElseThrow();
         assertNotNull(done.outputHash(), "output stored");
@@ -77,8 +78,8 @@ class ProtectionJobsTest {
         // As if the process died after committing but before the job was marked done: run it again.
         studio.store().write(h -> h.execute("UPDATE job SET state = 'running' WHERE id = ?", done.jobId()));
         Studio restarted = Studio.open(data, models);
-        restarted.store().write(h -> Jobs.requeueInterrupted(h, List.of(ProtectionService.JOB_KIND)));
-        restarted.jobs().drain(List.of(ProtectionService.JOB_KIND));
+        restarted.store().write(h -> Jobs.requeueInterrupted(h, List.of(ProtectionJob.TYPE.name())));
+        restarted.jobs().drain(ProtectionJob.TYPE);
         assertEquals("done", restarted.jobs().find(done.jobId()).orElseThrow().state());
         assertEquals(done.outputHash(), restarted.protection().find(id).orElseThrow().outputHash());
         assertEquals(files, Rows.count(restarted.store(), "image_file"));
@@ -91,7 +92,7 @@ class ProtectionJobsTest {
         Studio studio = Studio.open(data, models);
         Protection p = submitOne(studio, 64, 64, 2, 2);
         assertTrue(studio.jobs().cancel(p.jobId()));
-        studio.jobs().drain(List.of(ProtectionService.JOB_KIND));
+        studio.jobs().drain(ProtectionJob.TYPE);
         assertEquals("cancelled", studio.jobs().find(p.jobId()).orElseThrow().state());
         assertNull(studio.protection().find(p.id()).orElseThrow().outputHash());
     }
@@ -103,8 +104,9 @@ class ProtectionJobsTest {
         int files = Rows.count(studio.store(), "image_file");
         studio.jobs().start();
         try {
-            Job job = waitFor(studio, p.jobId(), j -> j.state().equals("running") && j.progress() > 0);
-            assertTrue(job.message().startsWith("step "), job.message());
+            Job job = waitFor(studio, p.jobId(), j -> j.state().equals("running")
+                    && j.message().startsWith(Protector.OPTIMISING + " "));
+            assertTrue(job.progress() > 0, "progress " + job.progress());
             studio.jobs().cancel(p.jobId());
             Job ended = waitFor(studio, p.jobId(), Job::finished);
             assertEquals("cancelled", ended.state());

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CliTest {
@@ -71,19 +70,50 @@ class CliTest {
     @Test
     void badArgumentsGiveOneLineAndNonZero() {
         Run r = run("serve", "--port", "banana");
-        assertNotEquals(0, r.code());
+        assertEquals(Main.USAGE, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains("--port"));
+        assertTrue(r.err().startsWith("belladonna serve: ") && r.err().contains("--port"), r.err());
         Run unknown = run("frobnicate");
-        assertNotEquals(0, unknown.code());
+        assertEquals(Main.USAGE, unknown.code());
         assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
+        assertTrue(unknown.err().startsWith("belladonna: "), unknown.err());
+    }
+
+    /** Every command of the tree, given an option it does not have: one line, its own name first, the usage code. */
+    @Test
+    void everyCommandAnswersABadArgumentInOneLineWithItsName() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(new CommandLine(new BelladonnaCommand()), new ArrayList<>(), paths);
+        for (List<String> path : paths) {
+            List<String> args = new ArrayList<>(path);
+            args.add("--no-such-option");
+            Run r = run(args.toArray(String[]::new));
+            String name = String.join(" ", List.of("belladonna", String.join(" ", path))).strip();
+            assertEquals(Main.USAGE, r.code(), name + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), name + ": " + r.err());
+            assertTrue(r.err().startsWith(name + ": "), name + ": " + r.err());
+            assertEquals("", r.out(), name);
+        }
+    }
+
+    @Test
+    void badInputIsOneLineWithTheBadInputCode() {
+        Run r = run("see", dir.resolve("no-such.png").toString(), "--out", dir.resolve("x.png").toString(),
+                "--models", dir.toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("belladonna see: "), r.err());
+        Run range = run("bench", "encoder", "--runs", "0");
+        assertEquals(Main.USAGE, range.code(), range.err());
+        assertTrue(range.err().startsWith("belladonna bench encoder: --runs"), range.err());
     }
 
     @Test
     void corruptDatabaseIsReportedInOneLineAndKept() throws Exception {
         Files.writeString(dir.resolve("belladonna.db"), "not sqlite at all, really not".repeat(50));
         Run r = run("gc", "--data", dir.toString());
-        assertNotEquals(0, r.code());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertTrue(r.err().startsWith("belladonna gc: "), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("not a usable SQLite database"), r.err());
         assertTrue(Files.readString(dir.resolve("belladonna.db")).startsWith("not sqlite"));
@@ -93,7 +123,7 @@ class CliTest {
     void uncreatableDataDirIsReportedInOneLine() throws Exception {
         Path file = Files.writeString(dir.resolve("plain-file"), "x");
         Run r = run("serve", "--data", file.resolve("sub").toString(), "--port", "0");
-        assertNotEquals(0, r.code());
+        assertEquals(Main.BAD_INPUT, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("cannot create the data directory"), r.err());
     }

@@ -2,48 +2,41 @@ package org.belladonna.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.belladonna.cli.CliTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelsVerifyCommandTest {
+    private static final String PREFIX = "belladonna models verify: ";
+
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = new CommandLine(new ModelsVerifyCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+    @Test
+    void unreachableNetworkIsOneLineAndBadInput() throws Exception {
+        Path weights = Files.write(dir.resolve("w.hdf5"), new byte[] {1});
+        CliTest.Run r = run("models", "verify", "nima-mobilenet-aesthetic", "--weights", weights.toString(),
+                "--samples-url", "http://127.0.0.1:9/");
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith(PREFIX + "cannot reach 127.0.0.1"), r.err());
     }
 
     @Test
-    void unreachableNetworkIsOneLineAndNonZero() throws Exception {
-        Path weights = Files.writeString(dir.resolve("w.hdf5"), "x");
-        int code = run("nima-mobilenet-aesthetic", "--weights", weights.toString(), "--samples-url", "http://127.0.0.1:9/");
-        assertEquals(3, code);
-        assertEquals(1, err.toString().lines().count(), err.toString());
-        assertTrue(err.toString().startsWith("cannot reach 127.0.0.1"), err.toString());
+    void modelsWithoutPublishedPredictionsAreRefused() {
+        CliTest.Run r = run("models", "verify", "taef2-encoder", "--weights", "x");
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertTrue(r.err().startsWith(PREFIX + "no published predictions to check for model 'taef2-encoder'"), r.err());
     }
 
     @Test
-    void modelsWithoutPublishedPredictionsAreAUsageError() {
-        assertEquals(2, run("taef2-encoder", "--weights", "x"));
-        assertTrue(err.toString().startsWith("no published predictions to check for model 'taef2-encoder'"));
-    }
-
-    @Test
-    void missingWeightFileIsAUsageError() {
-        assertEquals(2, run("nima-mobilenet-aesthetic", "--weights", dir.resolve("absent.hdf5").toString()));
-        assertTrue(err.toString().startsWith("weight file not found"), err.toString());
+    void missingWeightFileIsRefused() {
+        CliTest.Run r = run("models", "verify", "nima-mobilenet-aesthetic", "--weights", dir.resolve("absent.hdf5").toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertTrue(r.err().startsWith(PREFIX + "weight file not found"), r.err());
     }
 }

@@ -41,7 +41,7 @@ class ScoringCommandsTest {
     void scoreNeedsAnExperimentOrFilesAndAComputableModel() throws Exception {
         long id = experiment();
         CliTest.Run neither = CliTest.run("score", "--data", data());
-        assertEquals(1, neither.code());
+        assertEquals(Main.USAGE, neither.code());
         assertTrue(neither.err().contains("either --experiment ID or IMAGE"), neither.err());
         CliTest.Run other = CliTest.run("score", "--experiment", "" + id, "--model", "laion", "--data", data());
         assertEquals(1, other.code());
@@ -57,7 +57,9 @@ class ScoringCommandsTest {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "image,model,score\nfirst.png,laion,5\nfirst.png,laion\n");
         CliTest.Run r = CliTest.run("import-scores", bad.toString(), "--experiment", "" + id, "--data", data());
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("bad.csv: line 3: expected image, model, score[, std] but found 2 columns"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("belladonna import-scores: ") && r.err().contains("bad.csv"), r.err());
+        assertTrue(r.err().contains("line 3: expected image, model, score[, std] but found 2 columns"), r.err());
         assertTrue(r.err().contains("nothing imported"), r.err());
         assertEquals(0, scoreCount());
 

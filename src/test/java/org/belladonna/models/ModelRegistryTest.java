@@ -1,5 +1,6 @@
 package org.belladonna.models;
 
+import org.belladonna.progress.Progress;
 import org.belladonna.testing.Shared;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,14 +29,14 @@ class ModelRegistryTest {
         ModelRegistry registry = new ModelRegistry(models);
         assertEquals(ModelRegistry.Status.MISSING, registry.status("taef2-encoder").status());
 
-        List<String> fetched = registry.pull(TAEF2, ModelSource.mirror(Shared.models()), PullProgress.NONE, false);
+        List<String> fetched = registry.pull(TAEF2, ModelSource.mirror(Shared.models()), Progress.NONE, false);
 
         assertEquals(TAEF2, fetched);
         for (String id : TAEF2) {
             assertEquals(ModelRegistry.Status.INSTALLED, registry.status(id).status());
             assertTrue(Files.isRegularFile(registry.path(id)));
         }
-        assertEquals(List.of(), registry.pull(TAEF2, ModelSource.mirror(Shared.models()), PullProgress.NONE, false),
+        assertEquals(List.of(), registry.pull(TAEF2, ModelSource.mirror(Shared.models()), Progress.NONE, false),
                 "installed models are not fetched again");
         assertNoPartialFiles();
     }
@@ -49,7 +50,7 @@ class ModelRegistryTest {
         Files.write(elsewhere.resolve("taef2_encoder.pth"), bad);
 
         IOException e = assertThrows(IOException.class, () -> registry.pull(List.of("taef2-encoder"),
-                ModelSource.mirror(elsewhere), PullProgress.NONE, true));
+                ModelSource.mirror(elsewhere), Progress.NONE, true));
 
         assertTrue(e.getMessage().contains("refused taef2-encoder") && e.getMessage().contains("sha256"), e.getMessage());
         assertArrayEquals(good, Files.readAllBytes(registry.path("taef2-encoder")));
@@ -61,7 +62,7 @@ class ModelRegistryTest {
         ModelRegistry registry = new ModelRegistry(models);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> registry.pull(List.of("taef2-encoder", "no-such-model"), ModelSource.mirror(Shared.models()),
-                        PullProgress.NONE, false));
+                        Progress.NONE, false));
         assertTrue(e.getMessage().contains("no-such-model") && e.getMessage().contains("taef2-encoder"), e.getMessage());
         assertFalse(Files.exists(models.resolve("taef2_encoder.pth")), "nothing is fetched when an id is wrong");
     }
@@ -80,25 +81,6 @@ class ModelRegistryTest {
         Files.write(models.resolve("taef2_encoder.pth"), new byte[] {1, 2, 3});
         assertEquals(ModelRegistry.Status.CORRUPT, registry.status("taef2-encoder").status());
         assertThrows(ModelMissingException.class, () -> registry.path("taef2-encoder"));
-    }
-
-    @Test
-    void installsMissingDefaultsAndReportsProgress() throws IOException {
-        ModelRegistry registry = new ModelRegistry(models);
-        InstallStatus status = new InstallStatus();
-        registry.installMissingDefaults(ModelSource.mirror(Shared.models()), status);
-        assertEquals(InstallStatus.State.DONE, status.snapshot().state(), status.snapshot().message());
-        for (ModelManifest.Model model : registry.manifest().defaults()) {
-            assertEquals(ModelRegistry.Status.INSTALLED, registry.status(model.id()).status());
-        }
-    }
-
-    @Test
-    void failedDefaultInstallIsReportedNotThrown() {
-        InstallStatus status = new InstallStatus();
-        new ModelRegistry(models).installMissingDefaults(ModelSource.mirror(elsewhere), status);
-        assertEquals(InstallStatus.State.FAILED, status.snapshot().state());
-        assertTrue(status.snapshot().message().contains("has no taef2_encoder.pth"), status.snapshot().message());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.belladonna.models;
 
+import org.belladonna.progress.Progress;
 import org.belladonna.images.BadImageException;
 import org.belladonna.images.ImageDecoder;
 import org.belladonna.testing.Shared;
@@ -17,7 +18,7 @@ public final class TestModels {
     /** A registry in {@code dir} with the given models pulled from the shared mirror (no network). */
     public static ModelRegistry installed(Path dir, String... ids) throws IOException {
         ModelRegistry registry = new ModelRegistry(dir);
-        registry.pull(List.of(ids), ModelSource.mirror(Shared.models()), PullProgress.NONE, false);
+        registry.pull(List.of(ids), ModelSource.mirror(Shared.models()), Progress.NONE, false);
         return registry;
     }
 

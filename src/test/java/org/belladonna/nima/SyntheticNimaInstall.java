@@ -4,7 +4,7 @@ import org.belladonna.models.ModelManifest;
 import org.belladonna.models.ModelRegistry;
 import org.belladonna.models.ModelSource;
 import org.belladonna.models.Pin;
-import org.belladonna.models.PullProgress;
+import org.belladonna.progress.Progress;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ public final class SyntheticNimaInstall {
         Path file = SyntheticNimaWeights.write(mirror.resolve(real.file()), seed);
         Pin pin = new Pin(Pin.Kind.GIT_BLOB_SHA1, gitBlobId(file));
         ModelRegistry registry = new ModelRegistry(modelsDir, manifestPinning(pin));
-        registry.pull(List.of(InstalledNima.MODEL_ID), ModelSource.mirror(mirror), PullProgress.NONE, false);
+        registry.pull(List.of(InstalledNima.MODEL_ID), ModelSource.mirror(mirror), Progress.NONE, false);
         Files.delete(file);
         Files.delete(mirror);
         return registry;

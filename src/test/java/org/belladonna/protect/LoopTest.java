@@ -1,6 +1,8 @@
 package org.belladonna.protect;
 
 import ai.djl.Device;
+import org.belladonna.progress.Cancelled;
+import org.belladonna.progress.Progress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,11 +12,10 @@ import java.awt.image.DataBufferInt;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,15 +53,11 @@ class LoopTest {
         return ProtectionSettings.defaults().withSteps(steps).withWorkingSize(128).withSeed(3);
     }
 
-    private static ProtectionResult done(Outcome o) {
-        return assertInstanceOf(Outcome.Done.class, o).results().get(0);
-    }
-
     @Test
     void oddSizedArtworkComesBackAtItsSizeWithinBudgetAndCloserToTheTarget() {
         BufferedImage art = noiseImage(250, 170, 1);
         List<BufferedImage> anchors = List.of(noiseImage(90, 300, 2), noiseImage(400, 200, 9));
-        ProtectionResult r = done(protector.protect(art, "test", anchors, settings(15), ProgressListener.NONE, () -> false));
+        ProtectionResult r = protector.protect(art, "test", anchors, settings(15), Progress.NONE);
         assertEquals(250, r.image().getWidth());
         assertEquals(170, r.image().getHeight());
         assertEquals(WorkingGeometry.of(250, 170, 128), new WorkingGeometry(250, 170, r.report().workingWidth(), r.report().workingHeight()));
@@ -74,9 +71,9 @@ class LoopTest {
     void sameSeedGivesIdenticalPixels() {
         BufferedImage art = noiseImage(96, 80, 4);
         List<BufferedImage> anchors = List.of(noiseImage(64, 64, 5));
-        ProtectionSettings s = settings(4).withRobust(true).withMeasureRobustness(false);
-        BufferedImage a = done(protector.protect(art, "t", anchors, s, ProgressListener.NONE, () -> false)).image();
-        BufferedImage b = done(protector.protect(art, "t", anchors, s, ProgressListener.NONE, () -> false)).image();
+        ProtectionSettings s = settings(4).withRecipe(RecipeChoice.ROBUST).withMeasureRobustness(false);
+        BufferedImage a = protector.protect(art, "t", anchors, s, Progress.NONE).image();
+        BufferedImage b = protector.protect(art, "t", anchors, s, Progress.NONE).image();
         assertArrayEquals(((DataBufferInt) a.getRaster().getDataBuffer()).getData(),
                 ((DataBufferInt) b.getRaster().getDataBuffer()).getData());
     }
@@ -84,39 +81,52 @@ class LoopTest {
     @Test
     void cancelStopsAtTheNextStep() {
         AtomicBoolean cancel = new AtomicBoolean();
-        AtomicInteger seen = new AtomicInteger();
-        Outcome o = protector.protect(noiseImage(96, 96, 6), "t", List.of(noiseImage(64, 64, 5)), settings(50),
-                (step, total, loss, distance) -> {
-                    seen.set(step);
-                    if (step == 3) {
-                        cancel.set(true);
-                    }
-                }, cancel::get);
-        Outcome.Cancelled c = assertInstanceOf(Outcome.Cancelled.class, o);
-        assertEquals(3, c.stepsDone());
-        assertEquals(50, c.totalSteps());
+        AtomicLong seen = new AtomicLong();
+        AtomicLong total = new AtomicLong();
+        Progress progress = new Progress() {
+            @Override
+            public void update(String phase, long done, long of, String detail) {
+                assertEquals(Protector.OPTIMISING, phase, "nothing after the optimisation runs once cancelled");
+                seen.set(done);
+                total.set(of);
+                if (done == 3) {
+                    cancel.set(true);
+                }
+            }
+
+            @Override
+            public void checkCancelled() {
+                if (cancel.get()) {
+                    throw new Cancelled();
+                }
+            }
+        };
+        assertThrows(Cancelled.class, () -> protector.protect(noiseImage(96, 96, 6), "t",
+                List.of(noiseImage(64, 64, 5)), settings(50), progress));
         assertEquals(3, seen.get());
+        assertEquals(50, total.get());
     }
 
     @Test
     void badInputIsRefusedWithTheReason() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> protector.protect(
-                noiseImage(40, 300, 1), "t", List.of(noiseImage(64, 64, 5)), settings(2), ProgressListener.NONE, () -> false));
+                noiseImage(40, 300, 1), "t", List.of(noiseImage(64, 64, 5)), settings(2), Progress.NONE));
         assertTrue(e.getMessage().contains("at least 64"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> protector.protect(noiseImage(100, 100, 1), "t",
-                List.of(), settings(2), ProgressListener.NONE, () -> false));
+                List.of(), settings(2), Progress.NONE));
     }
 
     @Test
-    void batchOfTwoIsProtectedTogether() {
-        List<BufferedImage> arts = List.of(noiseImage(120, 88, 1), noiseImage(120, 88, 2));
-        Outcome o = protector.protectBatch(arts, "t", List.of(noiseImage(64, 64, 5)),
-                settings(5).withMeasureRobustness(false), ProgressListener.NONE, () -> false);
-        List<ProtectionResult> results = assertInstanceOf(Outcome.Done.class, o).results();
-        assertEquals(2, results.size());
-        for (ProtectionResult r : results) {
-            assertTrue(r.report().percentMoved() > 0);
-            assertTrue(r.report().maxPixelChange() <= 10);
-        }
+    void settingsStoredBeforeRobustBecameARecipeStillRead() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String old = "{\"intensity\":\"HIGH\",\"quality\":\"FAST\",\"robust\":true,\"recipe\":\"BELLADONNA\","
+                + "\"eps\":null,\"steps\":null,\"workingSize\":512,\"seed\":7,\"maxPixels\":67108864,"
+                + "\"measureRobustness\":true}";
+        ProtectionSettings s = json.readValue(old, ProtectionSettings.class);
+        assertEquals(ProtectionSettings.defaults().withIntensity(Intensity.HIGH).withEffort(Effort.FAST)
+                .withRecipe(RecipeChoice.ROBUST).withSeed(7), s);
+        assertEquals(s, json.readValue(json.writeValueAsString(s), ProtectionSettings.class));
+        assertEquals(Effort.FAST.steps(), s.resolveSteps());
+        assertEquals(NightshadeRecipe.STEPS, ProtectionSettings.nightshade(0.04).resolveSteps());
     }
 }

@@ -1,5 +1,6 @@
 package org.belladonna.scores;
 
+import org.belladonna.progress.Progress;
 import org.belladonna.nima.InstalledNima;
 import org.belladonna.nima.NimaScore;
 import org.belladonna.nima.NimaScorer;
@@ -52,12 +53,12 @@ class ScoringServiceTest {
         assertFalse(readiness.ready());
         assertTrue(readiness.installCommand().startsWith(INSTALL), readiness.installCommand());
         ModelMissingException e = assertThrows(ModelMissingException.class,
-                () -> studio.scoring().scoreExperiment(id, NIMA, 4, ScoringService.Progress.NONE));
+                () -> studio.scoring().scoreExperiment(id, NIMA, 4, Progress.NONE));
         assertTrue(e.getMessage().contains(INSTALL), e.getMessage());
         assertEquals(List.of(), scores(studio));
 
-        long job = studio.scoreJob().submit(id);
-        studio.jobs().drain(List.of(ScoreJob.KIND));
+        long job = studio.scoring().submit(id);
+        studio.scoring().drainJobs();
         Job failed = studio.jobs().find(job).orElseThrow();
         assertEquals("failed", failed.state());
         assertTrue(failed.error().contains(INSTALL), failed.error());
@@ -75,7 +76,7 @@ class ScoringServiceTest {
         Files.write(file, bytes);
 
         ModelMissingException e = assertThrows(ModelMissingException.class,
-                () -> studio.scoring().scoreExperiment(id, NIMA, 4, ScoringService.Progress.NONE));
+                () -> studio.scoring().scoreExperiment(id, NIMA, 4, Progress.NONE));
         assertTrue(e.getMessage().contains(INSTALL) && e.getMessage().contains("--force"), e.getMessage());
         assertFalse(studio.scoring().readiness().ready());
         assertEquals(List.of(), scores(studio));
@@ -90,7 +91,7 @@ class ScoringServiceTest {
         long id = experimentWithImages(studio);
         List<Image> images = studio.store().read(h -> Images.ofExperiment(h, id));
 
-        ScoringService.Run run = studio.scoring().scoreExperiment(id, NIMA, 3, ScoringService.Progress.NONE);
+        ScoringService.Run run = studio.scoring().scoreExperiment(id, NIMA, 3, Progress.NONE);
 
         assertEquals(new ScoringService.Run(images.size(), images.size(), pin), run);
         List<Score> scores = scores(studio);
@@ -132,7 +133,7 @@ class ScoringServiceTest {
             assertEquals(direct.std(), stored.std(), 1e-5);
         }
 
-        ScoringService.Run again = studio.scoring().scoreExperiment(id, NIMA, 5, ScoringService.Progress.NONE);
+        ScoringService.Run again = studio.scoring().scoreExperiment(id, NIMA, 5, Progress.NONE);
         assertEquals(images.size(), again.scored());
         List<Score> rescored = scores(studio);
         assertEquals(images.size(), rescored.size(), "re-scoring keeps one score per image");
@@ -147,8 +148,8 @@ class ScoringServiceTest {
         Studio studio = Studio.open(data, SyntheticNimaInstall.install(models, 7));
         long id = experimentWithImages(studio);
         int[] storedWhenStopped = {-1};
-        assertThrows(IllegalStateException.class, () -> studio.scoring().scoreExperiment(id, NIMA, 2, (done, total) -> {
-            storedWhenStopped[0] = done;
+        assertThrows(IllegalStateException.class, () -> studio.scoring().scoreExperiment(id, NIMA, 2, (phase, done, total, detail) -> {
+            storedWhenStopped[0] = (int) done;
             throw new IllegalStateException("stop");
         }));
 
@@ -165,9 +166,9 @@ class ScoringServiceTest {
         int count = studio.scoring().imageCount(id);
 
         for (int run = 0; run < 2; run++) {
-            long job = studio.scoreJob().submit(id);
-            assertEquals(job, studio.scoreJob().submit(id), "a queued scoring is not queued twice");
-            studio.jobs().drain(List.of(ScoreJob.KIND));
+            long job = studio.scoring().submit(id);
+            assertEquals(job, studio.scoring().submit(id), "a queued scoring is not queued twice");
+            studio.scoring().drainJobs();
             Job done = studio.jobs().find(job).orElseThrow();
             assertEquals("done", done.state(), done.error());
             assertTrue(done.result().contains("\"scored\":" + count), done.result());
@@ -180,7 +181,7 @@ class ScoringServiceTest {
         Studio studio = Studio.open(data, models);
         long id = experimentWithImages(studio);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> studio.scoring().scoreExperiment(id, "laion-aesthetic", 4, ScoringService.Progress.NONE));
+                () -> studio.scoring().scoreExperiment(id, "laion-aesthetic", 4, Progress.NONE));
         assertTrue(e.getMessage().contains("import-scores"), e.getMessage());
     }
 

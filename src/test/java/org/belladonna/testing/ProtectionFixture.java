@@ -4,7 +4,7 @@ import org.belladonna.app.Studio;
 import org.belladonna.images.Upload;
 import org.belladonna.models.TestModels;
 import org.belladonna.protect.ProtectionSettings;
-import org.belladonna.protect.Quality;
+import org.belladonna.protect.Effort;
 import org.belladonna.store.Records.Job;
 import org.belladonna.store.Records.Protection;
 import org.belladonna.web.WebServer;
@@ -20,7 +20,7 @@ public final class ProtectionFixture {
 
     /** CI-sized: 64 px working size, a few steps, no robustness table. */
     public static ProtectionSettings tiny(int steps) {
-        return ProtectionSettings.defaults().withQuality(Quality.FAST).withSteps(steps).withWorkingSize(64)
+        return ProtectionSettings.defaults().withEffort(Effort.FAST).withSteps(steps).withWorkingSize(64)
                 .withMeasureRobustness(false);
     }
 

@@ -1,6 +1,6 @@
 package org.belladonna.web;
 
-import org.belladonna.archive.ImportProgress;
+import org.belladonna.progress.Progress;
 import org.belladonna.archive.Importer;
 import org.belladonna.store.Scores;
 import org.belladonna.testing.Rows;
@@ -53,7 +53,7 @@ class GalleryPagesTest {
         }
         Files.writeString(dir.resolve("manifest.csv"), manifest);
         Files.writeString(dir.resolve("scores.csv"), scores);
-        experimentId = server.studio().importer().run(dir, Importer.Target.byName("Monet study"), ImportProgress.NONE).experimentId();
+        experimentId = server.studio().importer().run(dir, Importer.Target.byName("Monet study"), Progress.NONE).experimentId();
         liliesId = server.studio().store().read(h -> h.createQuery("SELECT id FROM prompt WHERE text = 'Water Lilies'").mapTo(Long.class).one());
     }
 

@@ -58,13 +58,13 @@ class ProtectBrowserTest {
         page.locator("#images").setInputFiles(new FilePayload("painting.png", "image/png", TestImages.png(96, 88, 7)));
         page.getByLabel("Fast").check();
         page.locator("details.panel summary").click();
-        page.getByLabel("Steps", new Page.GetByLabelOptions().setExact(true)).fill("6");
+        page.getByLabel("Steps", new Page.GetByLabelOptions().setExact(true)).fill("30");
         page.getByLabel("Working size (short side, px)").fill("64");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Protect")).click();
         page.waitForURL("**/protect/*");
 
         // The job fragment reports engine steps while it runs.
-        page.locator(".job-running .job-status:has-text('step ')").waitFor(
+        page.locator(".job-running .job-status:has-text('optimising ')").waitFor(
                 new Locator.WaitForOptions().setTimeout(PATIENCE_MS));
         // protect.js reloads the page when the job is done; then the slider and the report are there.
         Locator slider = page.locator("img-comparison-slider");

@@ -1,5 +1,10 @@
 package org.belladonna.cli.bench;
 
+import org.belladonna.cli.Usage;
+import org.belladonna.cli.UserError;
+import org.belladonna.cli.Version;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import org.belladonna.cli.ModelsDirOption;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -7,7 +12,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 import org.belladonna.models.Compute;
-import org.belladonna.models.ModelMissingException;
 import org.belladonna.vae.Surrogate;
 import org.belladonna.vae.Surrogates;
 import picocli.CommandLine.Command;
@@ -21,10 +25,13 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
-@Command(name = "encoder", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+@Command(name = "encoder", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Time the surrogate encoder's forward pass and forward + backward (gradient to the input "
                 + "pixels, as PGD needs) on random images, and one large 3x3 convolution for reference.")
 public final class BenchEncoderCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ModelsDirOption models;
 
@@ -43,8 +50,7 @@ public final class BenchEncoderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (runs < 1 || warmup < 0 || sizes.stream().anyMatch(s -> s < 8)) {
-            System.err.println("belladonna bench encoder: --runs must be >= 1, --warmup >= 0, sizes >= 8");
-            return 2;
+            throw Usage.error(spec, "--runs must be >= 1, --warmup >= 0, sizes >= 8");
         }
         Compute compute = Compute.get();
         System.out.printf("device: %s; load average at start: %.2f on %d cores%n", compute.describe(),
@@ -88,9 +94,8 @@ public final class BenchEncoderCommand implements Callable<Integer> {
                     conv[0], conv[1], convFlop / 1e9 / (conv[1] / 1000));
             System.out.printf("load average at end: %.2f%n", loadAverage());
             return 0;
-        } catch (ModelMissingException | IllegalArgumentException e) {
-            System.err.println("belladonna bench encoder: " + e.getMessage());
-            return 2;
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,8 @@
 package org.belladonna.cli.bench;
 
+import org.belladonna.cli.Usage;
+import org.belladonna.cli.UserError;
+import org.belladonna.cli.Version;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.belladonna.models.Compute;
@@ -25,7 +28,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 /** {@code bench nima}: NIMA throughput at 224x224, model forward alone and end to end from decoded photos. */
-@Command(name = "nima", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+@Command(name = "nima", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Images per second of NIMA aesthetic scoring at the given batch sizes on this machine's device.")
 public final class BenchNimaCommand implements Callable<Integer> {
     @Spec
@@ -47,14 +50,11 @@ public final class BenchNimaCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (batchSizes.stream().anyMatch(b -> b < 1) || seconds <= 0) {
-            err.println("batch sizes and --seconds must be positive");
-            return 2;
+            throw Usage.error(spec, "batch sizes and --seconds must be positive");
         }
         if (weights != null && !Files.isRegularFile(weights)) {
-            err.println("weight file not found: " + weights);
-            return 2;
+            throw new UserError("weight file not found: " + weights);
         }
         Path file = weights;
         String which = "idealo's file " + weights;
@@ -80,8 +80,7 @@ public final class BenchNimaCommand implements Callable<Integer> {
             }
             return 0;
         } catch (WeightFileException e) {
-            err.println(e.getMessage());
-            return 2;
+            throw new UserError(e.getMessage(), e);
         } finally {
             if (weights == null) {
                 Files.deleteIfExists(file);

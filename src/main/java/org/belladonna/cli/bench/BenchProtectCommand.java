@@ -1,18 +1,22 @@
 package org.belladonna.cli.bench;
 
+import org.belladonna.cli.Usage;
+import org.belladonna.cli.UserError;
+import org.belladonna.cli.Version;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import org.belladonna.cli.ModelsDirOption;
 import org.belladonna.images.BadImageException;
 import org.belladonna.images.ImageDecoder;
 import org.belladonna.models.Compute;
-import org.belladonna.models.ModelMissingException;
 import org.belladonna.artworks.BuiltInConcepts;
 import org.belladonna.protect.Intensity;
 import org.belladonna.protect.NightshadeRecipe;
-import org.belladonna.protect.Outcome;
 import org.belladonna.protect.ProtectionReport;
 import org.belladonna.protect.ProtectionSettings;
 import org.belladonna.protect.Protector;
-import org.belladonna.protect.Quality;
+import org.belladonna.protect.Effort;
+import org.belladonna.protect.RecipeChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,10 +36,13 @@ import java.util.stream.Collectors;
  * Speed and strength of each preset next to the Nightshade baseline, on one square image at the
  * working size, on this machine's device.
  */
-@Command(name = "protect", mixinStandardHelpOptions = true, version = "belladonna 0.1.0",
+@Command(name = "protect", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Time the protection presets and the Nightshade baseline on one image and compare "
                 + "how far each moves it toward the target concept.")
 public final class BenchProtectCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
 
     @Option(names = "--image", description = "Artwork to protect (default: the shared Monet water lilies, "
             + "if ../shared is present). It is resized and centre-cropped to SIZE x SIZE.")
@@ -61,17 +68,13 @@ public final class BenchProtectCommand implements Callable<Integer> {
     ModelsDirOption models;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Map<String, ProtectionSettings> plan = plan();
-        if (plan == null) {
-            return 2;
-        }
         BufferedImage artwork;
         try {
             artwork = square(load());
         } catch (IOException | BadImageException | IllegalArgumentException e) {
-            System.err.println("belladonna bench protect: " + e.getMessage());
-            return 2;
+            throw new UserError(e.getMessage(), e);
         }
         BuiltInConcepts.Concept cubism = BuiltInConcepts.load("cubism").orElseThrow();
         try (Protector protector = Protector.withTaef2(models.registry(), false)) {
@@ -82,13 +85,14 @@ public final class BenchProtectCommand implements Callable<Integer> {
             for (Map.Entry<String, ProtectionSettings> row : plan.entrySet()) {
                 List<Long> stepTimes = new ArrayList<>();
                 long[] last = {System.nanoTime()};
-                Outcome o = protector.protect(artwork, cubism.name(), cubism.anchors(), row.getValue(),
-                        (step, total, loss, distance) -> {
-                            long now = System.nanoTime();
-                            stepTimes.add(now - last[0]);
-                            last[0] = now;
-                        }, () -> false);
-                ProtectionReport r = ((Outcome.Done) o).results().get(0).report();
+                ProtectionReport r = protector.protect(artwork, cubism.name(), cubism.anchors(), row.getValue(),
+                        (phase, done, total, detail) -> {
+                            if (phase.equals(Protector.OPTIMISING)) {
+                                long now = System.nanoTime();
+                                stepTimes.add(now - last[0]);
+                                last[0] = now;
+                            }
+                        }).report();
                 // the first step includes warm-up of the native kernels; leave it out of ms/step
                 double msPerStep = stepTimes.stream().skip(stepTimes.size() > 1 ? 1 : 0)
                         .mapToLong(Long::longValue).average().orElse(0) / 1e6;
@@ -107,12 +111,6 @@ public final class BenchProtectCommand implements Callable<Integer> {
             System.out.println("s/image = optimisation incl. target encoding; verification and robustness "
                     + "measurements (10 encoder passes) are not included. max = largest change in 8-bit levels.");
             return 0;
-        } catch (ModelMissingException e) {
-            System.err.println("belladonna bench protect: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            System.err.println("belladonna bench protect: " + e.getMessage());
-            return 1;
         }
     }
 
@@ -122,18 +120,18 @@ public final class BenchProtectCommand implements Callable<Integer> {
         all.put("low", base.withIntensity(Intensity.LOW));
         all.put("default", base);
         all.put("high", base.withIntensity(Intensity.HIGH));
-        all.put("fast", base.withQuality(Quality.FAST));
-        all.put("thorough", base.withQuality(Quality.THOROUGH));
-        all.put("robust-low", base.withIntensity(Intensity.LOW).withRobust(true));
-        all.put("robust", base.withRobust(true));
-        all.put("robust-high", base.withIntensity(Intensity.HIGH).withRobust(true));
+        all.put("fast", base.withEffort(Effort.FAST));
+        all.put("thorough", base.withEffort(Effort.THOROUGH));
+        ProtectionSettings robust = base.withRecipe(RecipeChoice.ROBUST);
+        all.put("robust-low", robust.withIntensity(Intensity.LOW));
+        all.put("robust", robust);
+        all.put("robust-high", robust.withIntensity(Intensity.HIGH));
         all.put("nightshade", ProtectionSettings.nightshade(10 / 255.0).withWorkingSize(size).withSeed(seed)
                 .withSteps(baselineSteps));
         Map<String, ProtectionSettings> chosen = new LinkedHashMap<>();
         for (String r : rows) {
             if (!all.containsKey(r)) {
-                System.err.println("belladonna bench protect: unknown row '" + r + "'; choose from " + all.keySet());
-                return null;
+                throw Usage.error(spec, "unknown row '" + r + "'; choose from " + all.keySet());
             }
             chosen.put(r, all.get(r));
         }

@@ -1,6 +1,10 @@
 package org.belladonna.cli.bench;
 
-import org.belladonna.archive.ImportProgress;
+import org.belladonna.progress.Progress;
+import org.belladonna.store.Images;
+import org.belladonna.store.Prompts;
+import org.belladonna.store.Records.Image;
+import org.belladonna.store.Records.Prompt;
 import org.belladonna.archive.ImportSummary;
 import org.belladonna.archive.Importer;
 import io.javalin.Javalin;
@@ -54,13 +58,13 @@ public final class GalleryBench {
             Path folder = synthesize(tmp.resolve("study"), prompts);
             Studio studio = Studio.open(tmp.resolve("data"), tmp.resolve("models"));
             long t0 = System.nanoTime();
-            ImportSummary summary = studio.importer().run(folder, Importer.Target.byName("bench"), ImportProgress.NONE);
+            ImportSummary summary = studio.importer().run(folder, Importer.Target.byName("bench"), Progress.NONE);
             out.printf(Locale.ROOT, "Import (decode, store, one transaction): %d images, %d scores in %.1f s%n",
                     summary.imagesAdded(), summary.scoresAdded(), (System.nanoTime() - t0) / 1e9);
             long id = summary.experimentId();
-            List<Long> promptIds = studio.store().read(h -> h.createQuery("SELECT id FROM prompt WHERE experiment_id = ? ORDER BY id")
-                    .bind(0, id).mapTo(Long.class).list());
-            List<String> hashes = studio.store().read(h -> h.createQuery("SELECT hash FROM image ORDER BY hash").mapTo(String.class).list());
+            List<Long> promptIds = studio.store().read(h -> Prompts.list(h, id)).stream().map(Prompt::id).sorted().toList();
+            List<String> hashes = studio.store().read(h -> Images.ofExperiment(h, id)).stream().map(Image::hash)
+                    .sorted().toList();
 
             Javalin app = new WebServer(studio, WebServer.Options.defaults()).start("127.0.0.1", 0);
             try {

@@ -1,4 +1,4 @@
-package org.belladonna.web;
+package org.belladonna.app;
 
 import java.io.IOException;
 import java.io.InputStream;
