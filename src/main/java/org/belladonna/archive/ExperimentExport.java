@@ -2,6 +2,7 @@ package org.belladonna.archive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.belladonna.csv.CsvOutput;
 import org.belladonna.images.ImageFormat;
 import org.belladonna.store.Images;
 import org.belladonna.store.Prompts;
@@ -48,29 +49,27 @@ public final class ExperimentExport {
                 .put("description", experiment.description()).put("concept", experiment.concept());
         text(zip, ImportLayout.EXPERIMENT_JSON, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(info) + "\n");
 
-        StringBuilder promptsCsv = new StringBuilder();
-        Csv.line(promptsCsv, List.of("prompt", "group"));
-        prompts.forEach(p -> Csv.line(promptsCsv, List.of(p.text(), p.related() ? "related" : "control")));
+        CsvOutput promptsCsv = new CsvOutput().row("prompt", "group");
+        prompts.forEach(p -> promptsCsv.row(p.text(), p.related() ? "related" : "control"));
         text(zip, ImportLayout.PROMPTS_CSV, promptsCsv.toString());
 
-        StringBuilder manifest = new StringBuilder();
-        Csv.line(manifest, List.of("file", "prompt", "variant", "seed", "group", "source_name", "metadata"));
+        CsvOutput manifest = new CsvOutput().row("file", "prompt", "variant", "seed", "group", "source_name", "metadata");
         Map<Long, Images.ExportRow> byId = new HashMap<>();
         for (Images.ExportRow r : rows) {
             byId.put(r.id(), r);
-            Csv.line(manifest, List.of(fileName(r), r.promptText(), r.variant(), r.seed() == null ? "" : r.seed().toString(),
-                    r.related() ? "related" : "control", r.sourceName(), r.metadata()));
+            manifest.row(fileName(r), r.promptText(), r.variant(), r.seed() == null ? "" : r.seed().toString(),
+                    r.related() ? "related" : "control", r.sourceName(), r.metadata());
         }
         text(zip, ImportLayout.MANIFEST_CSV, manifest.toString());
 
-        StringBuilder scoresCsv = new StringBuilder();
-        Csv.line(scoresCsv, List.of("file", "prompt", "variant", "model_id", "model_version", "mean", "std", "distribution"));
+        CsvOutput scoresCsv = new CsvOutput().row("file", "prompt", "variant", "model_id", "model_version", "mean", "std",
+                "distribution");
         for (Scores.Scored s : scores) {
             Images.ExportRow r = byId.get(s.imageId());
             // Double.toString is the shortest text that parses back to the same double: scores survive exactly.
-            Csv.line(scoresCsv, List.of(fileName(r), r.promptText(), r.variant(), s.modelId(), s.modelVersion(),
+            scoresCsv.row(fileName(r), r.promptText(), r.variant(), s.modelId(), s.modelVersion(),
                     Double.toString(s.mean()), s.std() == null ? "" : Double.toString(s.std()),
-                    s.distribution() == null ? "" : s.distribution()));
+                    s.distribution() == null ? "" : s.distribution());
         }
         text(zip, ImportLayout.SCORES_CSV, scoresCsv.toString());
 

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.belladonna.archive.ImportPlan.ExperimentInfo;
 import org.belladonna.archive.ImportPlan.Item;
 import org.belladonna.archive.ImportPlan.ScoreItem;
+import org.belladonna.csv.CsvInput;
+import org.belladonna.csv.CsvRow;
+import org.belladonna.scores.ScoreNumbers;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -145,12 +148,12 @@ final class ImportLayout {
     }
 
     private void manifestCsv(Set<String> files) throws IOException, ImportRefusedException {
-        List<List<String>> rows = csv(MANIFEST_CSV);
+        List<CsvRow> rows = csv(MANIFEST_CSV);
         if (rows.isEmpty()) {
             refused.add("manifest.csv is empty");
             return;
         }
-        List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = rows.get(0).cells().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
         for (String required : List.of("file", "prompt", "variant")) {
             if (!header.contains(required)) {
                 refused.add("manifest.csv has no '" + required + "' column");
@@ -159,13 +162,12 @@ final class ImportLayout {
         if (!refused.isEmpty()) {
             return;
         }
-        for (int r = 1; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
+        for (CsvRow row : rows.subList(1, rows.size())) {
             Map<String, String> cells = new LinkedHashMap<>();
             for (int c = 0; c < header.size(); c++) {
-                cells.put(header.get(c), c < row.size() ? row.get(c) : "");
+                cells.put(header.get(c), row.cell(c));
             }
-            ObjectNode metadata = metadata(cells.get("metadata"), "manifest.csv line " + (r + 1));
+            ObjectNode metadata = metadata(cells.get("metadata"), "manifest.csv line " + row.line());
             if (metadata != null) {
                 cells.forEach((k, v) -> {
                     if (!MANIFEST_COLUMNS.contains(k) && !v.isEmpty() && !metadata.has(k)) {
@@ -173,7 +175,7 @@ final class ImportLayout {
                     }
                 });
             }
-            manifestRow(files, "manifest.csv line " + (r + 1), cells, metadata);
+            manifestRow(files, "manifest.csv line " + row.line(), cells, metadata);
         }
     }
 
@@ -251,35 +253,35 @@ final class ImportLayout {
     }
 
     private void readPromptGroups() throws IOException, ImportRefusedException {
-        List<List<String>> rows = csv(PROMPTS_CSV);
+        List<CsvRow> rows = csv(PROMPTS_CSV);
         for (int r = 0; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            String where = "prompts.csv line " + (r + 1);
-            if (r == 0 && row.size() >= 1 && row.get(0).strip().equalsIgnoreCase("prompt")) {
+            CsvRow row = rows.get(r);
+            String where = "prompts.csv line " + row.line();
+            if (r == 0 && row.size() >= 1 && row.cell(0).strip().equalsIgnoreCase("prompt")) {
                 continue;
             }
             if (row.size() < 2) {
                 refused.add(where + " needs two columns: prompt, related|control");
                 continue;
             }
-            String prompt = checkPrompt(row.get(0), where);
-            Boolean related = group(row.get(1), where);
+            String prompt = checkPrompt(row.cell(0), where);
+            Boolean related = group(row.cell(1), where);
             if (prompt != null && related != null) {
                 notePrompt(prompt);
                 setGroup(prompt, related, where);
-            } else if (prompt != null && row.get(1).isBlank()) {
+            } else if (prompt != null && row.cell(1).isBlank()) {
                 refused.add(where + ": the group must be related or control");
             }
         }
     }
 
     private List<ScoreItem> scores() throws IOException, ImportRefusedException {
-        List<List<String>> rows = csv(SCORES_CSV);
+        List<CsvRow> rows = csv(SCORES_CSV);
         List<ScoreItem> scores = new ArrayList<>();
         if (rows.isEmpty()) {
             return scores;
         }
-        List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = rows.get(0).cells().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
         for (String required : List.of("file", "model_id", "mean")) {
             if (!header.contains(required)) {
                 refused.add("scores.csv has no '" + required + "' column");
@@ -288,11 +290,11 @@ final class ImportLayout {
         }
         Set<String> known = new java.util.HashSet<>();
         items.forEach(i -> known.add(i.file().substring(root.length())));
-        for (int r = 1; r < rows.size(); r++) {
-            String where = "scores.csv line " + (r + 1);
+        for (CsvRow row : rows.subList(1, rows.size())) {
+            String where = "scores.csv line " + row.line();
             Map<String, String> c = new HashMap<>();
             for (int k = 0; k < header.size(); k++) {
-                c.put(header.get(k), k < rows.get(r).size() ? rows.get(r).get(k).strip() : "");
+                c.put(header.get(k), row.cell(k).strip());
             }
             String file = c.get("file");
             String model = c.get("model_id");
@@ -304,13 +306,19 @@ final class ImportLayout {
                 refused.add(where + ": model_id must be 1 to 200 characters");
                 continue;
             }
-            Double mean = number(c.get("mean"), where, "mean", false);
-            Double std = number(c.getOrDefault("std", ""), where, "std", true);
+            String problem = ScoreNumbers.scoreProblem("mean", c.get("mean"));
+            problem = problem != null ? problem : ScoreNumbers.stdProblem("std", c.getOrDefault("std", ""));
             String distribution = distribution(c.getOrDefault("distribution", ""), where);
             String variant = c.getOrDefault("variant", "").toLowerCase(Locale.ROOT);
-            if (mean == null || (std == null && !c.getOrDefault("std", "").isEmpty()) || "!".equals(distribution)) {
+            if (problem != null) {
+                refused.add(where + ": " + problem);
                 continue;
             }
+            if ("!".equals(distribution)) {
+                continue;
+            }
+            Double mean = ScoreNumbers.value(c.get("mean"));
+            Double std = ScoreNumbers.value(c.getOrDefault("std", ""));
             scores.add(new ScoreItem(root + file, emptyToNull(c.get("prompt")), emptyToNull(variant), model,
                     c.getOrDefault("model_version", ""), mean, std, distribution));
         }
@@ -332,10 +340,12 @@ final class ImportLayout {
         }
     }
 
-    private List<List<String>> csv(String name) throws IOException, ImportRefusedException {
-        try {
-            return Csv.parse(text(name));
-        } catch (IllegalArgumentException e) {
+    private List<CsvRow> csv(String name) throws IOException, ImportRefusedException {
+        List<CsvRow> rows = new ArrayList<>();
+        try (CsvInput in = CsvInput.of(text(name))) {
+            in.forEach(rows::add);
+            return rows;
+        } catch (CsvInput.CsvException e) {
             refused.add(name + ": " + e.getMessage());
             return List.of();
         }
@@ -420,22 +430,6 @@ final class ImportLayout {
             // reported below
         }
         refused.add(where + ": metadata must be a JSON object");
-        return null;
-    }
-
-    private Double number(String raw, String where, String column, boolean optional) {
-        if (raw.isEmpty() && optional) {
-            return null;
-        }
-        try {
-            double v = Double.parseDouble(raw);
-            if (Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        refused.add(where + ": " + column + " must be a finite number, not '" + ImportSource.printable(raw) + "'");
         return null;
     }
 

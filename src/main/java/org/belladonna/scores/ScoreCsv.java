@@ -1,6 +1,8 @@
 package org.belladonna.scores;
 
-import java.io.BufferedReader;
+import org.belladonna.csv.CsvInput;
+import org.belladonna.csv.CsvRow;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -35,20 +37,25 @@ public final class ScoreCsv {
     public static Parsed parse(Reader csv) throws IOException {
         List<Row> rows = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        List<Record> records = records(csv);
-        for (int i = 0; i < records.size(); i++) {
-            Record record = records.get(i);
-            if (i == 0 && isHeader(record.cells())) {
-                continue;
+        boolean first = true;
+        try (CsvInput in = CsvInput.of(csv)) {
+            for (CsvRow record : in) {
+                List<String> c = record.cells();
+                if (first && isHeader(c)) {
+                    first = false;
+                    continue;
+                }
+                first = false;
+                String problem = problem(c);
+                if (problem != null) {
+                    problems.add("line " + record.line() + ": " + problem);
+                    continue;
+                }
+                rows.add(new Row((int) record.line(), c.get(0).strip(), c.get(1).strip(), ScoreNumbers.value(c.get(2)),
+                        c.size() == 4 ? ScoreNumbers.value(c.get(3)) : null));
             }
-            String problem = problem(record.cells());
-            if (problem != null) {
-                problems.add("line " + record.line() + ": " + problem);
-                continue;
-            }
-            List<String> c = record.cells();
-            rows.add(new Row(record.line(), c.get(0).strip(), c.get(1).strip(), number(c.get(2)),
-                    c.size() == 4 && !c.get(3).isBlank() ? number(c.get(3)) : null));
+        } catch (CsvInput.CsvException e) {
+            problems.add("the file is not CSV: " + e.getMessage());
         }
         return new Parsed(rows, problems);
     }
@@ -80,103 +87,7 @@ public final class ScoreCsv {
         if (cells.get(1).strip().length() > 100) {
             return "the model name is longer than 100 characters";
         }
-        String score = cells.get(2).strip();
-        if (score.isEmpty()) {
-            return "the score is empty";
-        }
-        if (!isFinite(score)) {
-            return "the score '" + score + "' is not a finite number";
-        }
-        if (cells.size() == 4 && !cells.get(3).isBlank()) {
-            String std = cells.get(3).strip();
-            if (!isFinite(std)) {
-                return "the std '" + std + "' is not a finite number";
-            }
-            if (number(std) < 0) {
-                return "the std " + std + " is negative";
-            }
-        }
-        return null;
-    }
-
-    /** Plain decimal numbers only: Java would also take "NaN", "Infinity" and "1f", which a score never is. */
-    private static boolean isFinite(String s) {
-        if (!s.strip().matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
-            return false;
-        }
-        return Double.isFinite(number(s));
-    }
-
-    private static double number(String s) {
-        return Double.parseDouble(s.strip());
-    }
-
-    /** One CSV record and the line it starts on; blank lines are skipped. */
-    private record Record(int line, List<String> cells) {
-    }
-
-    private static List<Record> records(Reader csv) throws IOException {
-        BufferedReader in = new BufferedReader(csv);
-        List<Record> records = new ArrayList<>();
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        int line = 1;
-        int start = 1;
-        for (int c; (c = in.read()) != -1; ) {
-            char ch = (char) c;
-            if (ch == '\uFEFF' && line == 1 && !any && cell.isEmpty()) {
-                continue; // a spreadsheet's byte-order mark
-            }
-            if (quoted) {
-                if (ch == '"') {
-                    in.mark(1);
-                    if (in.read() == '"') {
-                        cell.append('"');
-                    } else {
-                        in.reset();
-                        quoted = false;
-                    }
-                } else {
-                    if (ch == '\n') {
-                        line++;
-                    }
-                    cell.append(ch);
-                }
-            } else if (ch == '"' && cell.toString().isBlank()) {
-                quoted = true;
-                cell.setLength(0);
-                any = true;
-            } else if (ch == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-                any = true;
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r') {
-                    in.mark(1);
-                    if (in.read() != '\n') {
-                        in.reset();
-                    }
-                }
-                if (any || !cell.toString().isBlank()) {
-                    cells.add(cell.toString());
-                    records.add(new Record(start, List.copyOf(cells)));
-                }
-                cells.clear();
-                cell.setLength(0);
-                any = false;
-                line++;
-                start = line;
-            } else {
-                cell.append(ch);
-                any = true;
-            }
-        }
-        if (any || !cell.toString().isBlank()) {
-            cells.add(cell.toString());
-            records.add(new Record(start, List.copyOf(cells)));
-        }
-        return records;
+        String score = ScoreNumbers.scoreProblem("score", cells.get(2));
+        return score != null ? score : cells.size() == 4 ? ScoreNumbers.stdProblem("std", cells.get(3)) : null;
     }
 }

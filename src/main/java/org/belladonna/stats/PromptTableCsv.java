@@ -1,5 +1,6 @@
 package org.belladonna.stats;
 
+import org.belladonna.csv.CsvOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -45,8 +46,8 @@ public final class PromptTableCsv {
     }
 
     public static String write(Analysis analysis) {
-        StringBuilder out = new StringBuilder();
-        line(out, HEADER);
+        CsvOutput out = new CsvOutput();
+        out.row(HEADER);
         for (PromptResult r : analysis.prompts()) {
             List<String> cells = new ArrayList<>(List.of(r.id(), r.text(), r.group(),
                     analysis.experiment().scoringModel(),
@@ -60,22 +61,9 @@ public final class PromptTableCsv {
                 }
             }
             cells.add(String.join("; ", reasons));
-            line(out, cells);
+            out.row(cells);
         }
         return out.toString();
-    }
-
-    /** One field, quoted only when RFC 4180 requires it. */
-    static String field(String s) {
-        boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0;
-        return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
-    }
-
-    private static void line(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            out.append(i == 0 ? "" : ",").append(field(cells.get(i)));
-        }
-        out.append("\r\n");
     }
 
     private static List<String> header() {

@@ -95,4 +95,21 @@ class ImportTest {
         assertEquals(0, again.scoresAdded() + again.scoresReplaced());
         assertEquals(2, again.scoresSkipped());
     }
+
+    /** The archive's scores.csv follows the same score rule as a score upload, and names the real line. */
+    @Test
+    void archiveScoresFollowTheOneScoreRuleWithRealLineNumbers() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("s"));
+        Files.createDirectories(dir.resolve("img"));
+        Files.write(dir.resolve("img/a.png"), org.belladonna.testing.TestImages.png(16, 16, 1));
+        Files.write(dir.resolve("img/b.png"), org.belladonna.testing.TestImages.png(16, 16, 2));
+        Files.writeString(dir.resolve("manifest.csv"), "file,prompt,variant\nimg/a.png,p,before\nimg/b.png,p,after\n");
+        Files.writeString(dir.resolve("scores.csv"), "file,model_id,mean,std\n\"img/a.png\",nima,NaN,\n"
+                + "\"img/\nb.png\",nima,5,\nimg/b.png,nima,5,-1\n");
+        Studio s = studio("data");
+        ImportRefusedException e = org.junit.jupiter.api.Assertions.assertThrows(ImportRefusedException.class,
+                () -> s.importer().run(dir, Importer.Target.byName("x"), Progress.NONE));
+        assertTrue(e.getMessage().contains("scores.csv line 2: the mean 'NaN' is not a finite number"), e.getMessage());
+        assertTrue(e.getMessage().contains("scores.csv line 5: the std -1 is negative"), e.getMessage());
+    }
 }
