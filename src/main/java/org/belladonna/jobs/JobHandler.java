@@ -15,4 +15,13 @@ public interface JobHandler<P> {
      * @return the result (a record or map, stored as JSON on the job row), or null
      */
     Object run(P payload, JobContext context) throws Exception;
+
+    /**
+     * Bytes this job will need at its peak, or 0 for light work. The queue reserves them from the
+     * {@link org.belladonna.memory.MemoryBudget} before {@link #run}, so a job waits (or is refused with the
+     * numbers) rather than pushing the machine out of memory.
+     */
+    default long memoryEstimate(P payload) throws Exception {
+        return 0;
+    }
 }

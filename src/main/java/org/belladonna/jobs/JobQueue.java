@@ -2,6 +2,7 @@ package org.belladonna.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.belladonna.memory.MemoryBudget;
 import org.belladonna.progress.Cancelled;
 import org.belladonna.store.Jobs;
 import org.belladonna.store.Records.Job;
@@ -10,7 +11,9 @@ import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -42,16 +45,45 @@ public final class JobQueue implements AutoCloseable {
     private volatile boolean running;
 
     private record Registered<P>(JobType<P> type, JobHandler<P> handler) {
-        Object run(Job job, JobContext context) throws Exception {
-            return handler.run(JSON.readValue(job.payload(), type.payload()), context);
+        P payload(Job job) throws IOException {
+            return JSON.readValue(job.payload(), type.payload());
+        }
+
+        Object run(Job job, JobContext context, MemoryBudget memory) throws Exception {
+            P payload = payload(job);
+            long need = handler.memoryEstimate(payload);
+            if (need <= 0) {
+                return handler.run(payload, context);
+            }
+            context.update(WAITING_FOR_MEMORY, 0, 1, MemoryBudget.human(need >> 20));
+            try (MemoryBudget.Reservation reserved = memory.reserve("This job", need, MEMORY_WAIT)) {
+                return handler.run(payload, context);
+            }
         }
     }
 
+    /** Phase shown while a job waits for memory that other work holds. */
+    public static final String WAITING_FOR_MEMORY = "waiting for memory";
+    private static final Duration MEMORY_WAIT = Duration.ofMinutes(30);
+
+    private final MemoryBudget memory;
+
+    /** A queue whose jobs share this machine's default memory budget. */
     public JobQueue(Store store) {
+        this(store, MemoryBudget.ofThisMachine(0));
+    }
+
+    public JobQueue(Store store, MemoryBudget memory) {
         this.store = store;
+        this.memory = memory;
         for (Lane lane : Lane.values()) {
             wake.put(lane, new Semaphore(0));
         }
+    }
+
+    /** The memory budget the queue's jobs reserve from; services check an estimate against it when work is submitted. */
+    public MemoryBudget memory() {
+        return memory;
     }
 
     /** Registers the handler of a job type. Call before {@link #start()}. */
@@ -184,9 +216,14 @@ public final class JobQueue implements AutoCloseable {
         Registered<?> registered = handlers.get(job.kind());
         JobContext context = new JobContext(store, job.id(), registered.type());
         try {
-            String result = json(registered.run(job, context));
+            String result = json(registered.run(job, context, memory));
             store.write(h -> {
                 Jobs.finish(h, job.id(), result);
+                return null;
+            });
+        } catch (MemoryBudget.Refused e) {
+            store.write(h -> {
+                Jobs.fail(h, job.id(), e.getMessage());
                 return null;
             });
         } catch (Cancelled e) {
