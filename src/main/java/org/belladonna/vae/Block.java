@@ -9,14 +9,16 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 import static org.belladonna.vae.Conv.conv;
-import static org.belladonna.vae.Conv.pointwise;
+import static org.belladonna.vae.Conv.conv1x1;
 import static org.belladonna.vae.Layers.relu;
 
 /**
- * taesd's residual {@code Block(n, n)}: relu(conv(x) + x) with conv = conv-ReLU-conv-ReLU-conv
- * (keys {@code conv.0/2/4}). The TAEF2 mid blocks first add a "pool" branch,
- * x = x + pool(x), pool = 1x1 conv (n -> 4n) - GroupNorm(4) - ReLU - 1x1 conv (4n -> n)
- * (keys {@code pool.0/1/3}). Input and output channels are always equal in these models.
+ * taesd's {@code Block(n, n, use_midblock_gn)}: fuse(conv(x) + skip(x)) with conv =
+ * conv-ReLU-conv-ReLU-conv (keys {@code conv.0/2/4}), skip the identity and fuse a ReLU. With the
+ * midblock GroupNorm (TAEF2's last encoder and first decoder blocks) a "pool" branch comes first:
+ * x = x + pool(x), pool = 1x1 conv (n -> 4n) - GroupNorm(4) - ReLU - 1x1 conv (4n -> n) (keys
+ * {@code pool.0/1/3}). Upstream's 1x1 skip convolution exists only for n_in != n_out, which no
+ * TAESD-family model uses, so input and output channels are one number here.
  */
 final class Block extends AbstractBlock {
     private final Sequential conv;
@@ -26,30 +28,36 @@ final class Block extends AbstractBlock {
         this(channels, false);
     }
 
-    Block(int channels, boolean withPool) {
+    Block(int channels, boolean midblockGn) {
         conv = Sequential.of(conv(channels, channels), relu(), conv(channels, channels), relu(), conv(channels, channels));
         children.add("conv", conv);
-        if (withPool) {
+        if (midblockGn) {
             int wide = 4 * channels;
-            pool = Sequential.of(pointwise(channels, wide), new GroupNorm(4, wide), relu(), pointwise(wide, channels));
+            pool = Sequential.of(conv1x1(channels, wide), new GroupNorm(4, wide), relu(), conv1x1(wide, channels));
             children.add("pool", pool);
         } else {
             pool = null;
         }
     }
 
-    static Block withPool(int channels) {
-        return new Block(channels, true);
-    }
-
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
+        NDArray input = inputs.singletonOrThrow();
+        NDArray x = input;
         if (pool != null) {
-            x = x.add(pool.forward(store, new NDList(x), training, params).singletonOrThrow());
+            NDArray pooled = pool.forward(store, new NDList(x), training, params).singletonOrThrow();
+            x = x.add(pooled);
+            pooled.close();
         }
         NDArray y = conv.forward(store, new NDList(x), training, params).singletonOrThrow();
-        return new NDList(Activation.relu(y.add(x)));
+        NDArray sum = y.add(x);
+        y.close();
+        if (x != input) {
+            x.close();
+        }
+        NDArray fused = Activation.relu(sum);
+        sum.close();
+        return new NDList(fused);
     }
 
     @Override

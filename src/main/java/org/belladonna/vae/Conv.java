@@ -35,17 +35,13 @@ final class Conv extends AbstractBlock {
         return new Conv(in, out, 3, 1, true);
     }
 
-    /** The 3x3 stride-2 convolution without bias that halves the resolution. */
-    static Conv downsample(int channels) {
-        return new Conv(channels, channels, 3, 2, false);
-    }
-
+    /** {@code conv(n_in, n_out, stride=s, bias=b)}; stride 2 halves the resolution. */
     static Conv conv(int in, int out, int stride, boolean withBias) {
         return new Conv(in, out, 3, stride, withBias);
     }
 
-    /** 1x1 convolution without bias. */
-    static Conv pointwise(int in, int out) {
+    /** {@code nn.Conv2d(n_in, n_out, 1, bias=False)}, as in the midblock pool branch. */
+    static Conv conv1x1(int in, int out) {
         return new Conv(in, out, 1, 1, false);
     }
 

@@ -14,9 +14,14 @@ public final class EdgePadding {
     private EdgePadding() {
     }
 
+    /** {@code nchw} itself when no side needs padding, else a new array in its manager. */
     public static NDArray toMultiple(NDArray nchw, int multiple) {
-        NDArray x = padAxis(nchw, 2, multiple);
-        return padAxis(x, 3, multiple);
+        NDArray rows = padAxis(nchw, 2, multiple);
+        NDArray both = padAxis(rows, 3, multiple);
+        if (rows != nchw && rows != both) {
+            rows.close();
+        }
+        return both;
     }
 
     /** Crops an N x C x H' x W' array (H' >= height, W' >= width) to its top-left height x width. */
@@ -38,6 +43,10 @@ public final class EdgePadding {
             return x;
         }
         NDArray edge = axis == 2 ? x.get(new NDIndex(":, :, -1:, :")) : x.get(new NDIndex(":, :, :, -1:"));
-        return x.concat(edge.repeat(axis, missing), axis);
+        NDArray repeated = edge.repeat(axis, missing);
+        edge.close();
+        NDArray padded = x.concat(repeated, axis);
+        repeated.close();
+        return padded;
     }
 }

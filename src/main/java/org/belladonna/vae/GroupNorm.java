@@ -2,6 +2,7 @@ package org.belladonna.vae;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
@@ -33,13 +34,23 @@ final class GroupNorm extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         Shape shape = x.getShape();
-        NDArray grouped = x.reshape(shape.get(0), groups, -1);
-        NDArray centred = grouped.sub(grouped.mean(new int[] {2}, true));
-        NDArray variance = centred.square().mean(new int[] {2}, true);
-        NDArray normalised = centred.div(variance.add(EPS).sqrt()).reshape(shape);
-        NDArray gamma = store.getValue(weight, x.getDevice(), training).reshape(1, channels, 1, 1);
-        NDArray beta = store.getValue(bias, x.getDevice(), training).reshape(1, channels, 1, 1);
-        return new NDList(normalised.mul(gamma).add(beta));
+        try (NDManager temporaries = x.getManager().newSubManager()) {
+            // Results belong to their first operand's manager: once the reshaped view of x and the
+            // reshaped parameters live in the sub-manager, so does every intermediate, and all of
+            // them are freed with it. Only the result moves out, to x's manager.
+            NDArray grouped = x.reshape(shape.get(0), groups, -1);
+            grouped.attach(temporaries);
+            NDArray centred = grouped.sub(grouped.mean(new int[] {2}, true));
+            NDArray variance = centred.square().mean(new int[] {2}, true);
+            NDArray normalised = centred.div(variance.add(EPS).sqrt()).reshape(shape);
+            NDArray gamma = store.getValue(weight, x.getDevice(), training).reshape(1, channels, 1, 1);
+            NDArray beta = store.getValue(bias, x.getDevice(), training).reshape(1, channels, 1, 1);
+            gamma.attach(temporaries);
+            beta.attach(temporaries);
+            NDArray result = normalised.mul(gamma).add(beta);
+            result.attach(x.getManager());
+            return new NDList(result);
+        }
     }
 
     @Override

@@ -9,20 +9,31 @@ import org.belladonna.models.ModelRegistry;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 
-/** "What the model sees": an image through the TAEF2 encoder and back through its decoder. */
+/** "What the model sees": an image through a family's encoder and back through its decoder. */
 public final class ModelsEye implements AutoCloseable {
     private final Surrogate encoder;
     private final LatentDecoder decoder;
 
+    /** Shares {@code encoder} and {@code decoder}: closing this closes them. */
     public ModelsEye(Surrogate encoder, LatentDecoder decoder) {
+        if (encoder.family().isPresent() && encoder.family().get() != decoder.family()) {
+            throw new IllegalArgumentException("a " + encoder.name() + " encoder with a " + decoder.family().id()
+                    + " decoder: latents only make sense to their own family's decoder");
+        }
         this.encoder = encoder;
         this.decoder = decoder;
     }
 
+    /** TAEF2's view (FLUX.2), the default. */
     public static ModelsEye open(ModelRegistry registry) throws IOException {
-        Surrogate encoder = Taef2.encoder(registry);
+        return open(Family.TAEF2, registry);
+    }
+
+    /** @throws org.belladonna.models.ModelMissingException naming the install command */
+    public static ModelsEye open(Family family, ModelRegistry registry) throws IOException {
+        Surrogate encoder = Surrogate.load(family, registry);
         try {
-            return new ModelsEye(encoder, Taef2.decoder(registry));
+            return new ModelsEye(encoder, LatentDecoder.load(family, registry));
         } catch (IOException | RuntimeException e) {
             encoder.close();
             throw e;

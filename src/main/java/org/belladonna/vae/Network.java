@@ -13,7 +13,7 @@ import org.belladonna.models.weights.StateDictLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** A block with its pretrained weights on the compute device; owns the weights' memory. */
+/** A block with its weights on the compute device; owns the weights' memory. */
 final class Network implements AutoCloseable {
     private final Block block;
     private final NDManager manager;
@@ -27,6 +27,7 @@ final class Network implements AutoCloseable {
         this.store = new ParameterStore(manager, false);
     }
 
+    /** Loads a state dict into {@code block}; the file must fit it exactly (see {@link StateDictLoader}). */
     static Network load(Block block, Path weights) throws IOException {
         NDManager manager = NDManager.newBaseManager(Compute.get().device());
         try {
@@ -38,9 +39,22 @@ final class Network implements AutoCloseable {
         }
     }
 
+    /** A block whose parameters are already initialised in {@code parameters}, which this then owns. */
+    static Network of(Block block, NDManager parameters) {
+        if (!block.isInitialized()) {
+            throw new IllegalArgumentException("the block's parameters must be initialised first");
+        }
+        return new Network(block, parameters);
+    }
+
     /** Runs the block; the result belongs to {@code x}'s manager and keeps its autograd history. */
     NDArray forward(NDArray x) {
-        return block.forward(store, new NDList(x.toDevice(device, false)), false).singletonOrThrow();
+        NDArray onDevice = x.toDevice(device, false);
+        NDArray y = block.forward(store, new NDList(onDevice), false).singletonOrThrow();
+        if (onDevice != x) {
+            onDevice.close();
+        }
+        return y;
     }
 
     @Override

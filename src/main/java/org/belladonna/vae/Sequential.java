@@ -9,7 +9,8 @@ import ai.djl.util.PairList;
 
 /**
  * Layers applied in order, named "0", "1", ... like {@code torch.nn.Sequential}, so the state-dict
- * key of a layer is its index (DJL's SequentialBlock would name them "01Conv2d", ...).
+ * key of a layer is its index (DJL's SequentialBlock would name them "01Conv2d", ...). Each layer's
+ * output is freed once the next layer has run (see {@link Intermediates}); the input is the caller's.
  */
 class Sequential extends AbstractBlock {
     Sequential add(ai.djl.nn.Block layer) {
@@ -29,7 +30,11 @@ class Sequential extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList x = inputs;
         for (Pair<String, ai.djl.nn.Block> layer : children) {
-            x = layer.getValue().forward(store, x, training, params);
+            NDList y = layer.getValue().forward(store, x, training, params);
+            if (x != inputs) {
+                Intermediates.release(x, y);
+            }
+            x = y;
         }
         return x;
     }

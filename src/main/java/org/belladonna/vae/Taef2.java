@@ -5,7 +5,7 @@ import org.belladonna.models.ModelRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Entry point to the pretrained TAEF2 pair (FLUX.2's VAE, distilled). */
+/** Shorthand for {@link Family#TAEF2} (FLUX.2), the default surrogate pair. */
 public final class Taef2 {
     public static final String ENCODER_ID = "taef2-encoder";
     public static final String DECODER_ID = "taef2-decoder";
@@ -15,19 +15,18 @@ public final class Taef2 {
 
     /** @throws org.belladonna.models.ModelMissingException if the weights are not installed */
     public static Surrogate encoder(ModelRegistry registry) throws IOException {
-        return encoder(registry.path(ENCODER_ID));
+        return Surrogate.load(Family.TAEF2, registry);
     }
 
     public static Surrogate encoder(Path weights) throws IOException {
-        return PretrainedEncoder.load(ENCODER_ID, new Taef2Encoder(), Taef2Encoder.DOWNSCALE,
-                Taef2Encoder.LATENT_CHANNELS, weights);
+        return Surrogate.load(Family.TAEF2, weights);
     }
 
     public static LatentDecoder decoder(ModelRegistry registry) throws IOException {
-        return decoder(registry.path(DECODER_ID));
+        return LatentDecoder.load(Family.TAEF2, registry);
     }
 
     public static LatentDecoder decoder(Path weights) throws IOException {
-        return LatentDecoder.load(weights);
+        return LatentDecoder.load(Family.TAEF2, weights);
     }
 }

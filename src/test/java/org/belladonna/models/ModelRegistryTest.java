@@ -52,7 +52,7 @@ class ModelRegistryTest {
         IOException e = assertThrows(IOException.class, () -> registry.pull(List.of("taef2-encoder"),
                 ModelSource.mirror(elsewhere), Progress.NONE, true));
 
-        assertTrue(e.getMessage().contains("refused taef2-encoder") && e.getMessage().contains("sha256"), e.getMessage());
+        assertTrue(e.getMessage().contains("refused taef2-encoder") && e.getMessage().contains("gitBlobSha1"), e.getMessage());
         assertArrayEquals(good, Files.readAllBytes(registry.path("taef2-encoder")));
         assertNoPartialFiles();
     }

@@ -17,7 +17,7 @@ class StateDictLoaderTest {
         StateDict taef2 = StateDict.read(Shared.models().resolve("taef2_encoder.pth"));
         try (NDManager manager = NDManager.newBaseManager(Compute.get().device())) {
             WeightsException e = assertThrows(WeightsException.class,
-                    () -> StateDictLoader.load(new TaesanaEncoder(), taef2, manager));
+                    () -> StateDictLoader.load(new F32Encoder(32), taef2, manager));
             assertTrue(e.getMessage().contains(
                     "shape mismatch for 0.weight: the model expects (32, 3, 3, 3), the file has (64, 3, 3, 3)"), e.getMessage());
             assertTrue(e.getMessage().contains("unexpected [1.conv.0.weight"), e.getMessage());
@@ -29,7 +29,7 @@ class StateDictLoaderTest {
         StateDict taef2 = StateDict.read(Shared.models().resolve("taef2_encoder.pth"));
         try (NDManager manager = NDManager.newBaseManager(Compute.get().device())) {
             WeightsException e = assertThrows(WeightsException.class,
-                    () -> StateDictLoader.load(new Taef2Decoder(), taef2, manager));
+                    () -> StateDictLoader.load(new Decoder(32, true), taef2, manager));
             assertTrue(e.getMessage().contains("missing [1.weight"), e.getMessage());
         }
     }

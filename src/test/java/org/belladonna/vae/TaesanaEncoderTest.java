@@ -25,7 +25,7 @@ class TaesanaEncoderTest {
     @ValueSource(strings = {"synthetic-256", "synthetic-512x384"})
     void matchesPyTorch(String name) throws Exception {
         WeightTensor expected = Npy.read(Shared.reference("taesana/" + name + ".latent.npy"));
-        try (Surrogate taesana = Surrogates.open(Surrogates.TAESANA_ID, TestModels.installed(models, Surrogates.TAESANA_ID));
+        try (Surrogate taesana = Surrogate.load(Family.TAESANA, TestModels.installed(models, Family.TAESANA.encoderId()));
              NDManager manager = NDManager.newBaseManager(Compute.get().device())) {
             assertEquals(32, taesana.downscale());
             NDArray latent = taesana.encode(Tensors.toNCHW(manager, TestModels.image(name + ".png")));

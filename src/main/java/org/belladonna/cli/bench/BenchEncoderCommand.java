@@ -13,7 +13,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 import org.belladonna.models.Compute;
 import org.belladonna.vae.Surrogate;
-import org.belladonna.vae.Surrogates;
+import org.belladonna.vae.Family;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,7 +44,7 @@ public final class BenchEncoderCommand implements Callable<Integer> {
     @Option(names = "--sizes", split = ",", defaultValue = "256,512", description = "Square image sides (default: ${DEFAULT-VALUE}).")
     List<Integer> sizes;
 
-    @Option(names = "--surrogate", defaultValue = "taef2-encoder", description = "Encoder id (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--surrogate", defaultValue = "taef2", description = "Encoder id (default: ${DEFAULT-VALUE}).")
     String surrogate;
 
     @Override
@@ -55,9 +55,9 @@ public final class BenchEncoderCommand implements Callable<Integer> {
         Compute compute = Compute.get();
         System.out.printf("device: %s; load average at start: %.2f on %d cores%n", compute.describe(),
                 loadAverage(), Runtime.getRuntime().availableProcessors());
-        try (Surrogate encoder = Surrogates.open(surrogate, models.registry());
+        try (Surrogate encoder = Surrogate.load(Family.byId(surrogate), models.registry());
              NDManager manager = NDManager.newBaseManager(compute.device())) {
-            System.out.printf("%s, %d runs after %d warm-up, milliseconds median / min:%n", encoder.id(), runs, warmup);
+            System.out.printf("%s, %d runs after %d warm-up, milliseconds median / min:%n", encoder.name(), runs, warmup);
             for (int side : sizes) {
                 Shape shape = new Shape(1, 3, side, side);
                 float[] pixels = randomPixels(shape.size());
