@@ -17,7 +17,12 @@ import org.belladonna.store.Protections;
 import org.belladonna.store.Records.Protection;
 import org.belladonna.store.Store;
 import org.belladonna.artworks.SeenImages;
-import org.belladonna.vae.Taef2;
+import org.belladonna.memory.MemoryBudget;
+import org.belladonna.models.ModelRegistry;
+import org.belladonna.protect.Effort;
+import org.belladonna.protect.Ensemble;
+import org.belladonna.protect.Protector;
+import org.belladonna.vae.Family;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,19 +60,61 @@ public final class ProtectionService {
         jobs.register(ProtectionJob.TYPE, new ProtectionJob(store, concepts, models));
     }
 
-    /** Why protection cannot run here (TAEF2 weights missing or damaged, with the command that fixes it), or empty. */
+    /**
+     * Why protection cannot run here (no surrogate encoder installed, or a chosen family missing, with the
+     * command that fixes it), or empty.
+     */
     public Optional<String> missingModels() {
-        List<String> problems = new ArrayList<>();
-        for (String id : List.of(Taef2.ENCODER_ID, Taef2.DECODER_ID)) {
-            try {
-                models.path(id);
-            } catch (ModelMissingException e) {
-                problems.add(e.getMessage());
-            } catch (IOException e) {
-                problems.add("cannot read model " + id + ": " + e.getMessage());
+        try {
+            if (Ensemble.installedFamilies(models).isEmpty()) {
+                return Optional.of("no surrogate encoder is installed; install the default (TAEF2) with: "
+                        + models.status(Family.TAEF2.encoderId()).installCommand());
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("cannot read the models folder " + models.dir() + ": " + e.getMessage());
+        }
+    }
+
+    /** The families a user can choose here (installed encoders), each with its share of a protection's time. */
+    public List<FamilyChoice> familyChoices(ProtectionSettings settings) throws IOException {
+        List<FamilyChoice> choices = new ArrayList<>();
+        for (Family f : Family.values()) {
+            boolean installed = models.status(f.encoderId()).status() == ModelRegistry.Status.INSTALLED;
+            choices.add(new FamilyChoice(f.id(), f.displayName(), f.generators(), installed,
+                    installed ? null : models.status(f.encoderId()).installCommand(), Protector.relativeCost(f)));
+        }
+        return choices;
+    }
+
+    /**
+     * Seconds one TAEF2-sized family adds to a default protection of a 512 px image on this machine,
+     * measured from the most recent protection here; empty before the first one (or when none was timed).
+     */
+    public Optional<Double> secondsPerFamily() {
+        for (Protection p : recent(20)) {
+            Optional<ProtectionReport> r = report(p);
+            if (r.isEmpty() || r.get().families().isEmpty() || r.get().steps() == 0) {
+                continue;
+            }
+            double units = r.get().families().stream().filter(ProtectionReport.FamilyCoverage::optimised)
+                    .mapToDouble(f -> Protector.relativeCost(Family.byId(f.family()))).sum();
+            double pixels = (double) r.get().workingWidth() * r.get().workingHeight() / (512.0 * 512.0);
+            if (units > 0 && pixels > 0) {
+                double perStep = r.get().protectSeconds() / r.get().steps() / units / pixels;
+                return Optional.of(perStep * Effort.DEFAULT.steps());
             }
         }
-        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+        return Optional.empty();
+    }
+
+    /**
+     * A family as the protect form offers it.
+     *
+     * @param relativeCost its optimisation time relative to TAEF2's (1.0), from the networks' operation counts
+     */
+    public record FamilyChoice(String id, String name, String generators, boolean installed, String installCommand,
+                               double relativeCost) {
     }
 
     /**
@@ -79,10 +126,17 @@ public final class ProtectionService {
      * @throws IllegalArgumentException for no uploads or an unknown concept
      */
     public Submission submit(List<Upload> uploads, long conceptId, ProtectionSettings settings)
-            throws ModelMissingException, BadImageException {
+            throws IOException, BadImageException {
         Optional<String> missing = missingModels();
         if (missing.isPresent()) {
-            throw new ModelMissingException(Taef2.ENCODER_ID, missing.get());
+            throw new ModelMissingException(Family.TAEF2.encoderId(), missing.get());
+        }
+        List<Family> installed = Ensemble.installedFamilies(models);
+        for (Family f : settings.familiesOr(installed)) {
+            if (!installed.contains(f)) {
+                throw new ModelMissingException(f.encoderId(), "the " + f.displayName() + " encoder (" + f.generators()
+                        + ") is not installed; install it with: " + models.status(f.encoderId()).installCommand());
+            }
         }
         if (uploads.isEmpty()) {
             throw new IllegalArgumentException("Choose at least one image to protect.");
@@ -92,6 +146,15 @@ public final class ProtectionService {
         }
         ImageIntake intake = new ImageIntake(store, new ImageDecoder(settings.maxPixels(), ProtectionSettings.MIN_SIDE));
         List<StoredImage> stored = intake.acceptAll(uploads);
+        for (int i = 0; i < stored.size(); i++) {
+            StoredImage s = stored.get(i);
+            long need = Protector.estimateBytes(s.width(), s.height(), settings, settings.familiesOr(installed), installed);
+            try {
+                jobs.memory().checkFits(uploads.get(i).name() + " (" + s.width() + "x" + s.height() + ")", need);
+            } catch (MemoryBudget.Refused e) {
+                throw new IllegalArgumentException(e.getMessage() + " A smaller working size or fewer model families need less.");
+            }
+        }
         String batch = newBatchId();
         String settingsJson = json(settings);
         List<Long> ids = store.write(h -> {
@@ -135,22 +198,30 @@ public final class ProtectionService {
         }
     }
 
-    /** What TAEF2 sees of the original, the protected image and the target anchor: image hashes, null where not stored. */
-    public record SeenViews(String original, String protectedImage, String target) {
+    /** What one family sees of the original, the protected image and the target anchor: image hashes, null where not stored. */
+    public record SeenViews(String family, String name, String original, String protectedImage, String target) {
     }
 
-    public SeenViews seen(Protection p) {
+    /** Each measured family's views, in the report's order; empty before the job finished. */
+    public List<SeenViews> seen(Protection p) {
         Optional<ProtectionReport> report = report(p);
         if (report.isEmpty()) {
-            return new SeenViews(null, null, null);
+            return List.of();
         }
         List<String> anchors = p.conceptId() == null ? List.of()
                 : concepts.find(p.conceptId()).map(ConceptLibrary.Entry::anchors).orElse(List.of());
         int anchor = report.get().anchorIndex();
-        return store.read(h -> new SeenViews(
-                DerivedImages.find(h, p.sourceHash(), SeenImages.KIND).orElse(null),
-                DerivedImages.find(h, p.outputHash(), SeenImages.KIND).orElse(null),
-                anchor < anchors.size() ? DerivedImages.find(h, anchors.get(anchor), SeenImages.KIND).orElse(null) : null));
+        List<ProtectionReport.FamilyCoverage> families = report.get().families().isEmpty()
+                ? List.of(new ProtectionReport.FamilyCoverage(Family.TAEF2.id(), Family.TAEF2.displayName(),
+                        Family.TAEF2.generators(), true, 0, 0, 0, 0, List.of()))   // reports made before families existed
+                : report.get().families();
+        return store.read(h -> families.stream().map(f -> {
+            String kind = SeenImages.kind(f.family());
+            return new SeenViews(f.family(), f.name(),
+                    DerivedImages.find(h, p.sourceHash(), kind).orElse(null),
+                    DerivedImages.find(h, p.outputHash(), kind).orElse(null),
+                    anchor < anchors.size() ? DerivedImages.find(h, anchors.get(anchor), kind).orElse(null) : null);
+        }).filter(v -> v.original() != null || v.protectedImage() != null).toList());
     }
 
     /** The report as a downloadable JSON document, with what it was measured on. */

@@ -1,6 +1,7 @@
 package org.belladonna.artworks;
 
 import org.belladonna.models.ModelMissingException;
+import org.belladonna.vae.Family;
 import org.belladonna.vae.ModelsEye;
 import org.belladonna.vae.Taef2;
 import org.belladonna.images.ImageDecoder;
@@ -26,7 +27,12 @@ import java.util.Optional;
  * {@value #KIND}).
  */
 public final class SeenImages implements AutoCloseable {
-    public static final String KIND = "seen:taef2";
+    public static final String KIND = kind(Family.TAEF2.id());
+
+    /** The derived-image kind of a family's view, e.g. "seen:taesana". */
+    public static String kind(String family) {
+        return "seen:" + family;
+    }
 
     /** The stored image to look at. */
     public record Payload(String hash) {

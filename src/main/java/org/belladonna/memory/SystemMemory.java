@@ -33,6 +33,21 @@ public final class SystemMemory {
         return kbField(proc.resolve("self/status"), "VmHWM:").orElseThrow(() -> new IOException("no VmHWM in /proc/self/status"));
     }
 
+    /**
+     * Starts a new peak: {@link #peakResidentBytes()} then counts from the current resident size (writes 5 to
+     * /proc/self/clear_refs, Linux 4.0+). Benchmarks reset it before each row, so each row's peak is its own.
+     *
+     * @return false where the kernel does not allow it (the peak then counts from the process's start)
+     */
+    public boolean resetPeak() {
+        try {
+            Files.writeString(proc.resolve("self/clear_refs"), "5");
+            return true;
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
     /** The kernel's estimate of memory available for new work without swapping (MemAvailable, Linux 3.14+). */
     public long availableBytes() throws IOException {
         return kbField(proc.resolve("meminfo"), "MemAvailable:").orElseThrow(() -> new IOException("no MemAvailable in /proc/meminfo"));

@@ -10,29 +10,63 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.SplittableRandom;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The critiques' transformations, applied to the delivered artwork at full resolution, and how much of
- * the protection survives each.
+ * the protection survives each, for every family measured.
  * <p>
- * Retained share for transformation T, with d(.) the RMS latent distance to the target of an image
+ * Kept share for transformation T, with d(.) a family's RMS latent distance to its target of an image
  * downscaled to the working size:
- * <pre>  retained(T) = (d(T(original)) - d(T(protected))) / (d(original) - d(protected))</pre>
+ * <pre>  kept(T) = (d(T(original)) - d(T(protected))) / (d(original) - d(protected))</pre>
  * i.e. the move toward the target that is left after T, as a fraction of the move before it. Measuring
  * against T(original) rather than the original discounts whatever T does to a clean image by itself
- * (JPEG alone shifts a latent). 100 % = untouched, 0 % = wiped out, negative = pushed away.
+ * (JPEG alone shifts a latent). 100 % = untouched, 0 % = wiped out.
+ * <p>
+ * The share only means something when there was a move to keep: when the protection moved a family's view
+ * by less than {@value #MIN_MOVE_PERCENT} % of the way (an artwork already near the target, or a held-out
+ * family it does not reach), the ratio of two tiny differences swings to -123 % or 298 %, so it is reported
+ * as not meaningful, with the reason, instead of as a number. Outside 0-100 % it is reported as more than
+ * all (the transformation itself pulled toward the target) or none (pushed away), not as the raw ratio.
  */
 public final class Robustness {
+    /** Below this much of the way moved, a kept share is the ratio of two noises. */
+    static final double MIN_MOVE_PERCENT = 2.0;
 
     /** One of the critiques' transformations. */
     record Transform(String name, java.util.function.UnaryOperator<Planes> apply) {
     }
 
-    /** One row of the table. */
-    public record Row(String transform, double originalDistance, double protectedDistance, double retainedPercent) {
+    /**
+     * One row of a family's table.
+     *
+     * @param retainedPercent the kept share as computed (see the class comment), even when not meaningful
+     * @param meaningful      whether {@code retainedPercent} reads as a share (0-100 % of a real move)
+     * @param reading         what to show people: "74 %", or why there is no number
+     */
+    public record Row(String transform, double originalDistance, double protectedDistance, double retainedPercent,
+                      boolean meaningful, String reading) {
+        /** Reads rows stored before {@code meaningful} and {@code reading} existed: judged by the share alone. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        static Row fromJson(@com.fasterxml.jackson.annotation.JsonProperty("transform") String transform,
+                            @com.fasterxml.jackson.annotation.JsonProperty("originalDistance") double originalDistance,
+                            @com.fasterxml.jackson.annotation.JsonProperty("protectedDistance") double protectedDistance,
+                            @com.fasterxml.jackson.annotation.JsonProperty("retainedPercent") double retainedPercent,
+                            @com.fasterxml.jackson.annotation.JsonProperty("meaningful") Boolean meaningful,
+                            @com.fasterxml.jackson.annotation.JsonProperty("reading") String reading) {
+            if (reading != null && meaningful != null) {
+                return new Row(transform, originalDistance, protectedDistance, retainedPercent, meaningful, reading);
+            }
+            boolean share = retainedPercent >= 0 && retainedPercent <= 100;
+            return new Row(transform, originalDistance, protectedDistance, retainedPercent, share,
+                    share ? String.format(Locale.ROOT, "%.0f %%", retainedPercent) : "not meaningful (measured by an older version)");
+        }
     }
 
     /** JPEG q90, JPEG q75 (real ImageIO encode/decode), 50 % area downscale and bilinear back, noise 0.05. */
@@ -45,17 +79,45 @@ public final class Robustness {
     }
 
     /**
-     * @param distance d(.): working-size RMS latent distance to the target of a full-size image
+     * Applies each transformation once to the original and once to the protected image, and measures every
+     * family on both.
+     *
+     * @param before    each family's d(original), by name, in report order
+     * @param after     each family's d(protected)
+     * @param distances d(.) of a full-size image for every family, by name
      */
-    static List<Row> measure(Planes original, Planes protectedImage, double originalDistance,
-                             double protectedDistance, long seed, ToDoubleFunction<Planes> distance) {
-        double move = originalDistance - protectedDistance;
-        return standard(seed).stream().map(t -> {
-            double dOrig = distance.applyAsDouble(t.apply().apply(original));
-            double dProt = distance.applyAsDouble(t.apply().apply(protectedImage));
-            double retained = move == 0 ? Double.NaN : 100 * (dOrig - dProt) / move;
-            return new Row(t.name(), dOrig, dProt, retained);
-        }).toList();
+    static Map<String, List<Row>> measure(Planes original, Planes protectedImage, Map<String, Double> before,
+                                          Map<String, Double> after, long seed,
+                                          Function<Planes, Map<String, Double>> distances) {
+        Map<String, List<Row>> rows = new LinkedHashMap<>();
+        before.keySet().forEach(name -> rows.put(name, new ArrayList<>()));
+        for (Transform t : standard(seed)) {
+            Map<String, Double> dOrig = distances.apply(t.apply().apply(original));
+            Map<String, Double> dProt = distances.apply(t.apply().apply(protectedImage));
+            for (String name : before.keySet()) {
+                rows.get(name).add(row(t.name(), before.get(name), after.get(name), dOrig.get(name), dProt.get(name)));
+            }
+        }
+        return rows;
+    }
+
+    static Row row(String transform, double before, double after, double dOrig, double dProt) {
+        double move = before - after;
+        double retained = move == 0 ? Double.NaN : 100 * (dOrig - dProt) / move;
+        double movedPercent = before > 0 ? 100 * move / before : 0;
+        if (!(movedPercent >= MIN_MOVE_PERCENT)) {
+            return new Row(transform, dOrig, dProt, retained, false, String.format(Locale.ROOT,
+                    "not meaningful: the protection moved this model's view only %.1f %% of the way", movedPercent));
+        }
+        if (retained > 100) {
+            return new Row(transform, dOrig, dProt, retained, false,
+                    "more than all of it: the transformation itself moved the image toward the target");
+        }
+        if (retained < 0) {
+            return new Row(transform, dOrig, dProt, retained, false,
+                    "none of it: after the transformation the protected copy is farther from the target");
+        }
+        return new Row(transform, dOrig, dProt, retained, true, String.format(Locale.ROOT, "%.0f %%", retained));
     }
 
     static Planes jpeg(Planes p, float quality) {

@@ -75,6 +75,12 @@ public enum Family {
         return id + "-decoder";
     }
 
+    /** Floating-point operations of one encoder pass on an H x W image (convolutions only; no weights needed). */
+    public long encoderFlops(int height, int width) {
+        return ConvFlops.count(newEncoder(), new ai.djl.ndarray.types.Shape(1, 3, EdgePadding.roundUp(height, downscale),
+                EdgePadding.roundUp(width, downscale)));
+    }
+
     /** A fresh, uninitialised encoder definition; its parameter names are the upstream state-dict keys. */
     Sequential newEncoder() {
         return encoder.get();

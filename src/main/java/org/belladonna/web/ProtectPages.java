@@ -8,6 +8,7 @@ import org.belladonna.app.Studio;
 import org.belladonna.images.BadImageException;
 import org.belladonna.models.ModelMissingException;
 import org.belladonna.artworks.ProtectionService;
+import org.belladonna.protect.ProtectionSettings;
 import org.belladonna.store.Records.Job;
 import org.belladonna.store.Records.Protection;
 
@@ -38,9 +39,11 @@ final class ProtectPages {
     record QueueItem(Protection protection, Job job, String eta, String concept) {
     }
 
-    void form(Context ctx) {
+    void form(Context ctx) throws IOException {
         Map<String, Object> model = new HashMap<>();
         model.put("concepts", studio.concepts().all());
+        model.put("families", studio.protection().familyChoices(ProtectionSettings.defaults()));
+        model.put("secondsPerUnit", studio.protection().secondsPerFamily().orElse(null));
         model.put("queue", studio.protection().recent(QUEUE_LENGTH).stream().map(this::queueItem).toList());
         model.put("missing", studio.protection().missingModels().orElse(null));
         views.render(ctx, "protect", model);
@@ -52,7 +55,7 @@ final class ProtectPages {
         try {
             submission = studio.protection().submit(uploads, ProtectionForm.conceptId(ctx), ProtectionForm.settings(ctx));
         } catch (ModelMissingException e) {
-            throw new ServiceUnavailableResponse("Protection needs the TAEF2 weights, which are not installed here: "
+            throw new ServiceUnavailableResponse("Protection needs a model that is not installed here: "
                     + e.getMessage() + ". Nothing was stored.");
         }
         ctx.redirect("/protect/" + submission.protectionIds().get(0), HttpStatus.SEE_OTHER);

@@ -1,11 +1,13 @@
 package org.belladonna.web;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import org.belladonna.protect.Intensity;
 import org.belladonna.protect.ProtectionSettings;
 import org.belladonna.protect.Effort;
 import org.belladonna.protect.RecipeChoice;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The protect form's presets and expert overrides, read into the engine's settings; bad values are a 400. */
@@ -21,7 +23,16 @@ final class ProtectionForm {
         ProtectionSettings s = ProtectionSettings.defaults()
                 .withIntensity(choice(ctx, "intensity", Intensity.class, Intensity.DEFAULT))
                 .withEffort(choice(ctx, "quality", Effort.class, Effort.DEFAULT))
-                .withRecipe(ctx.formParam("robust") != null ? RecipeChoice.ROBUST : RecipeChoice.BELLADONNA);
+                .withRecipe(ctx.formParam("robust") != null ? RecipeChoice.ROBUST : RecipeChoice.BELLADONNA)
+                .withViews(ctx.formParam("views") != null);
+        List<String> families = ctx.formParams("families");
+        if (!families.isEmpty()) {
+            try {
+                s = s.withFamilies(families);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestResponse(e.getMessage());
+            }
+        }
         Long steps = number(ctx, "steps", 1, 10_000);
         if (steps != null) {
             s = s.withSteps(steps.intValue());

@@ -53,7 +53,7 @@ class ProtectRestartTest {
         server = start(data, models, port, "first");
         FormClient client = new FormClient("http://127.0.0.1:" + port);
         waitForHealth(client);
-        var submitted = client.post("/protect", Map.of("concept", "1", "steps", "60", "working-size", "64"),
+        var submitted = client.post("/protect", Map.of("concept", "1", "steps", "60", "working-size", "64", "views", "on"),
                 List.of(new FormClient.Part("images", "art.png", TestImages.png(72, 64, 21))));
         assertEquals(303, submitted.statusCode(), submitted.body());
         String resultPath = submitted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");

@@ -21,18 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The engine's contract, on a tiny random conv net so it runs in seconds. */
 class LoopTest {
-    private static TinyEncoder encoder;
     private static Protector protector;
 
     @BeforeAll
     static void setUp() {
-        encoder = new TinyEncoder(7);
-        protector = new Protector(encoder, null, Device.cpu(), "cpu");
+        protector = new Protector(Ensemble.of(TinyEncoder.create("tiny", 7)), Device.cpu(), "cpu");
     }
 
     @AfterAll
     static void tearDown() {
-        encoder.close();
+        protector.close();
     }
 
     static BufferedImage noiseImage(int w, int h, long seed) {

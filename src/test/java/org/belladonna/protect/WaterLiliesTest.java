@@ -8,6 +8,7 @@ import org.belladonna.images.Tensors;
 import org.belladonna.models.ModelRegistry;
 import org.belladonna.models.TestModels;
 import org.belladonna.vae.Surrogate;
+import org.belladonna.vae.Family;
 import org.belladonna.vae.Taef2;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,7 @@ import java.awt.image.DataBufferInt;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +37,7 @@ class WaterLiliesTest {
     @BeforeAll
     static void load() throws Exception {
         ModelRegistry registry = TestModels.installed(models, Taef2.ENCODER_ID, Taef2.DECODER_ID);
-        protector = Protector.withTaef2(registry, true);
+        protector = Protector.open(registry, List.of(Family.TAEF2), true);
         encoder = Taef2.encoder(registry);
     }
 
@@ -62,7 +64,7 @@ class WaterLiliesTest {
         assertTrue(report.percentMoved() >= 8, "moved only " + report.percentMoved() + " %");
         assertTrue(report.psnr() >= 34.5, "PSNR " + report.psnr());
         assertEquals(4, report.robustness().size());
-        assertEquals(256, r.protectedSeenByModel().getWidth());
+        assertEquals(256, r.views().get(0).protectedImage().getWidth());
 
         // the effect is in the file: write PNG, read back, re-encode independently of the engine
         ByteArrayOutputStream png = new ByteArrayOutputStream();

@@ -104,7 +104,7 @@ class ProtectUploadLimitsTest {
         try (TestServer bare = TestServer.start()) {
             FormClient bareClient = new FormClient(bare.url(""));
             String page = bareClient.get("/protect").body();
-            assertTrue(page.contains("TAEF2 weights are not installed"), page);
+            assertTrue(page.contains("no surrogate model is installed"), page);
             assertTrue(page.contains("belladonna models pull"), page);
             var response = bareClient.post("/protect", Map.of("concept", "1"),
                     List.of(new FormClient.Part("images", "a.png", TestImages.png(80, 80, 8))));
