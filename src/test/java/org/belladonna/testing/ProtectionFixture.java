@@ -12,6 +12,9 @@ import org.belladonna.web.WebServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
 
 /** Protections for tests: CI-sized settings, one queued artwork, a server with the TAEF2 weights. */
 public final class ProtectionFixture {
@@ -43,17 +46,18 @@ public final class ProtectionFixture {
         return TestServer.start(data, WebServer.Options.defaults());
     }
 
-    /** Polls the job row (no timing assertion: the surefire timeout is the only clock). */
-    public static Job waitFor(Studio studio, long jobId, java.util.function.Predicate<Job> done) throws InterruptedException {
-        while (true) {
-            Job job = studio.jobs().find(jobId).orElseThrow();
-            if (done.test(job)) {
-                return job;
-            }
-            if (job.finished()) {
-                throw new AssertionError("job ended " + job.state() + " (" + job.error() + ") before the awaited state");
-            }
-            Thread.sleep(100);
-        }
+    /**
+     * The job row once {@code done} holds for it, polled; fails at once if the job ends otherwise, and after
+     * {@link Waits#JOB} if it never gets there (a bound, not a timing assertion).
+     */
+    public static Job waitFor(Studio studio, long jobId, Predicate<Job> done) {
+        return await("job " + jobId).atMost(Waits.JOB).pollInterval(Waits.POLL).pollInSameThread()
+                .until(() -> {
+                    Job job = studio.jobs().find(jobId).orElseThrow();
+                    if (!done.test(job) && job.finished()) {
+                        throw new AssertionError("job ended " + job.state() + " (" + job.error() + ") before the awaited state");
+                    }
+                    return job;
+                }, done);
     }
 }

@@ -10,6 +10,7 @@ import org.belladonna.testing.ProtectionFixture;
 import org.belladonna.testing.Browser;
 import org.belladonna.testing.TestImages;
 import org.belladonna.testing.TestServer;
+import org.belladonna.testing.Waits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Protecting an image in a real browser, against the real TAEF2 weights on a tiny image. */
 class ProtectBrowserTest {
     /** Long enough for a CPU shared with other builds; the tests assert states, never durations. */
-    private static final double PATIENCE_MS = 600_000;
+    private static final double PATIENCE_MS = Waits.JOB.toMillis();
 
     private static TestServer server;
     private static Browser browser;
@@ -143,9 +145,8 @@ class ProtectBrowserTest {
         page.locator(".job-cancelled").waitFor(new Locator.WaitForOptions().setTimeout(PATIENCE_MS));
         var protection = server.studio().protection().find(id).orElseThrow();
         // A running job stops at its next check; wait for the worker to record it, then nothing is stored.
-        while (!server.studio().jobs().find(protection.jobId()).orElseThrow().finished()) {
-            page.waitForTimeout(100);
-        }
+        await("the worker records the cancel").atMost(Waits.JOB).pollInterval(Waits.POLL)
+                .until(() -> server.studio().jobs().find(protection.jobId()).orElseThrow().finished());
         assertEquals("cancelled", server.studio().jobs().find(protection.jobId()).orElseThrow().state());
         assertNull(server.studio().protection().find(id).orElseThrow().outputHash());
         page.context().close();
