@@ -1,12 +1,12 @@
 package org.belladonna.artworks;
 
 import org.belladonna.images.ImageDecoder;
-import org.belladonna.models.TestModels;
 import org.belladonna.store.Database;
 import org.belladonna.store.Store;
 import org.belladonna.testing.FormClient;
 import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestImages;
+import org.belladonna.testing.TestModels;
 import org.belladonna.testing.Waits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

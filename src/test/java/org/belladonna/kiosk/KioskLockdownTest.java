@@ -1,5 +1,6 @@
 package org.belladonna.kiosk;
 
+import org.belladonna.testing.KioskFixture;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 import org.belladonna.app.Studio;

@@ -1,5 +1,6 @@
 package org.belladonna.kiosk;
 
+import org.belladonna.testing.KioskFixture;
 import org.belladonna.app.Studio;
 import org.belladonna.kiosk.KioskSettings.Order;
 import org.belladonna.kiosk.Playlist.Frame;

@@ -1,5 +1,6 @@
 package org.belladonna.kiosk;
 
+import org.belladonna.testing.KioskFixture;
 import com.microsoft.playwright.Page;
 import org.belladonna.app.Studio;
 import org.belladonna.gallery.Gallery.NewImage;

@@ -2,7 +2,7 @@ package org.belladonna.testing;
 
 import org.belladonna.app.Studio;
 import org.belladonna.images.Upload;
-import org.belladonna.models.TestModels;
+import org.belladonna.testing.TestModels;
 import org.belladonna.protect.ProtectionSettings;
 import org.belladonna.protect.Effort;
 import org.belladonna.store.Records.Job;

@@ -2,7 +2,7 @@ package org.belladonna.web;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import org.belladonna.archive.StudyFiles;
+import org.belladonna.testing.StudyFiles;
 import org.belladonna.testing.Browser;
 import org.belladonna.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;

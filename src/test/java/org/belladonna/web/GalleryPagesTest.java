@@ -136,7 +136,7 @@ class GalleryPagesTest {
     @Test
     void hostileUploadIsRefusedWithA400AndNothingStored() throws Exception {
         int before = Rows.count(server.studio().store(), "image");
-        byte[] zip = org.belladonna.archive.TestZips.traversal();
+        byte[] zip = org.belladonna.testing.TestZips.traversal();
         HttpResponse<String> r = Multipart.post(server, "/experiments/import", "evil.zip", zip);
         assertEquals(400, r.statusCode());
         assertTrue(r.body().contains("points outside the archive"), r.body());

@@ -1,7 +1,7 @@
 package org.belladonna.web;
 
 import org.belladonna.kiosk.Kiosk;
-import org.belladonna.kiosk.KioskFixture;
+import org.belladonna.testing.KioskFixture;
 import org.belladonna.kiosk.KioskSettings;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;

@@ -2,7 +2,7 @@ package org.belladonna.web;
 
 import com.microsoft.playwright.Page;
 import org.belladonna.gallery.Gallery.NewImage;
-import org.belladonna.models.TestModels;
+import org.belladonna.testing.TestModels;
 import org.belladonna.store.ImageStore;
 import org.belladonna.testing.Browser;
 import org.belladonna.testing.Rows;

@@ -5,7 +5,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.FilePayload;
 import org.belladonna.gallery.Gallery.NewImage;
-import org.belladonna.nima.SyntheticNimaInstall;
+import org.belladonna.testing.SyntheticNimaInstall;
 import org.belladonna.testing.Browser;
 import org.belladonna.testing.TestImages;
 import org.belladonna.testing.TestServer;

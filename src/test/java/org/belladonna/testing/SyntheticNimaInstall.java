@@ -1,9 +1,11 @@
-package org.belladonna.nima;
+package org.belladonna.testing;
 
 import org.belladonna.models.ModelManifest;
 import org.belladonna.models.ModelRegistry;
 import org.belladonna.models.ModelSource;
 import org.belladonna.models.Pin;
+import org.belladonna.nima.InstalledNima;
+import org.belladonna.nima.SyntheticNimaWeights;
 import org.belladonna.progress.Progress;
 
 import java.io.IOException;
