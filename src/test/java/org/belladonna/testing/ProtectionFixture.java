@@ -9,7 +9,6 @@ import org.belladonna.store.Records.Job;
 import org.belladonna.store.Records.Protection;
 import org.belladonna.web.WebServer;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
@@ -39,9 +38,14 @@ public final class ProtectionFixture {
         return studio.protection().find(submission.protectionIds().get(0)).orElseThrow();
     }
 
-    /** A real server over a fresh data directory whose models folder has the TAEF2 weights. */
+    /** Over a new temporary directory that nothing deletes: only until the browser tests take a @TempDir. */
+    @Deprecated
     public static TestServer serverWithWeights() throws Exception {
-        Path data = Files.createTempDirectory("belladonna-protect-");
+        return serverWithWeights(java.nio.file.Files.createTempDirectory("belladonna-protect-"));
+    }
+
+    /** A real server over {@code data} (a {@code @TempDir}), whose models folder gets the TAEF2 weights. */
+    public static TestServer serverWithWeights(Path data) throws Exception {
         TestModels.installed(data.resolve("models"), "taef2-encoder", "taef2-decoder");
         return TestServer.start(data, WebServer.Options.defaults());
     }
