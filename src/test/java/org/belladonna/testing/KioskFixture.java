@@ -31,16 +31,6 @@ public record KioskFixture(Path dataDir, long shownExperiment, long hiddenExperi
                     String pairedBeforeHash, String pairedAfterHash) {
     public static final String MODEL = "nima-mobilenet-aesthetic";
 
-    /** In a new temporary directory that nothing deletes: only until the browser tests take a @TempDir. */
-    @Deprecated
-    public static KioskFixture create() {
-        try {
-            return create(Files.createTempDirectory("belladonna-kiosk-"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Prepares the data in {@code dir} (a {@code @TempDir}, so it is deleted after the tests). */
     public static KioskFixture create(Path dir) {
         try {

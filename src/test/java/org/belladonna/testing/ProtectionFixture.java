@@ -38,12 +38,6 @@ public final class ProtectionFixture {
         return studio.protection().find(submission.protectionIds().get(0)).orElseThrow();
     }
 
-    /** Over a new temporary directory that nothing deletes: only until the browser tests take a @TempDir. */
-    @Deprecated
-    public static TestServer serverWithWeights() throws Exception {
-        return serverWithWeights(java.nio.file.Files.createTempDirectory("belladonna-protect-"));
-    }
-
     /** A real server over {@code data} (a {@code @TempDir}), whose models folder gets the TAEF2 weights. */
     public static TestServer serverWithWeights(Path data) throws Exception {
         TestModels.installed(data.resolve("models"), "taef2-encoder", "taef2-decoder");

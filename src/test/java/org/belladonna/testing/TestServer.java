@@ -30,16 +30,6 @@ public final class TestServer implements AutoCloseable {
         return start(dataDir, new WebServer.Options(false, true));
     }
 
-    /** Over a new temporary directory that nothing deletes: only until the browser tests take a @TempDir. */
-    @Deprecated
-    public static TestServer start() {
-        try {
-            return start(java.nio.file.Files.createTempDirectory("belladonna-test-"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** Starts on an existing data directory (e.g. to restart a server over the same data). */
     public static TestServer start(Path dataDir, WebServer.Options options) {
         return start(dataDir, new ModelRegistry(dataDir.resolve("models")), options, 0);
