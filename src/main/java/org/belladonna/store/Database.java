@@ -14,7 +14,7 @@ import java.sql.Statement;
 
 /**
  * The SQLite database under the data directory: WAL (readers never block the writer), foreign keys on,
- * a busy timeout so concurrent writers wait instead of failing, and the schema brought up to date by
+ * a busy timeout and immediate transactions so concurrent writers wait instead of failing, and the schema brought up to date by
  * Flyway migrations ({@code db/migration}) on every open.
  */
 public final class Database {
@@ -33,6 +33,9 @@ public final class Database {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(10_000);
+        // BEGIN IMMEDIATE: a transaction takes the write lock when it starts, so a read-then-write transaction
+        // waits for another writer (busy timeout) instead of failing with SQLITE_BUSY when it upgrades.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());

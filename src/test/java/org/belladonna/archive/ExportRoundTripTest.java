@@ -1,6 +1,7 @@
 package org.belladonna.archive;
 
 import org.belladonna.progress.Progress;
+import org.belladonna.testing.StudyFiles;
 import org.belladonna.app.Studio;
 import org.belladonna.stats.PromptTableCsv;
 import org.belladonna.store.Records.Image;

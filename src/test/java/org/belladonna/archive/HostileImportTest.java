@@ -2,8 +2,10 @@ package org.belladonna.archive;
 
 import org.belladonna.jobs.JobQueue;
 import org.belladonna.progress.Progress;
+import org.belladonna.testing.StudyFiles;
 import org.belladonna.app.Studio;
-import org.belladonna.archive.RawZip.Entry;
+import org.belladonna.testing.RawZip;
+import org.belladonna.testing.RawZip.Entry;
 import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestImages;
 import org.junit.jupiter.api.BeforeEach;

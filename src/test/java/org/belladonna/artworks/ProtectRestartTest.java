@@ -1,24 +1,33 @@
 package org.belladonna.artworks;
 
 import org.belladonna.images.ImageDecoder;
-import org.belladonna.models.TestModels;
+import org.belladonna.store.Database;
 import org.belladonna.store.Store;
 import org.belladonna.testing.FormClient;
 import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestImages;
+import org.belladonna.testing.TestModels;
+import org.belladonna.testing.Waits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConfig;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -30,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ProtectRestartTest {
     private static final Pattern JOB_ID = Pattern.compile("id=\"job-(\\d+)\"");
-    private static final Pattern PROGRESS = Pattern.compile("<progress[^>]*value=\"([0-9.E-]+)\"");
+    /** How long the server runs between two looks at its frozen state. */
+    private static final Duration SLICE = Duration.ofMillis(50);
 
     @TempDir
     Path dir;
@@ -52,7 +62,7 @@ class ProtectRestartTest {
 
         server = start(data, models, port, "first");
         FormClient client = new FormClient("http://127.0.0.1:" + port);
-        waitForHealth(client);
+        waitForHealth(client, "first");
         var submitted = client.post("/protect", Map.of("concept", "1", "steps", "60", "working-size", "64", "views", "on"),
                 List.of(new FormClient.Part("images", "art.png", TestImages.png(72, 64, 21))));
         assertEquals(303, submitted.statusCode(), submitted.body());
@@ -62,16 +72,13 @@ class ProtectRestartTest {
         assertTrue(job.find());
         long jobId = Long.parseLong(job.group(1));
 
-        // Running, with at least one engine step reported: then the process dies without any warning.
-        while (true) {
-            String fragment = client.get("/jobs/" + jobId).body();
-            Matcher progress = PROGRESS.matcher(fragment);
-            assertTrue(!fragment.contains("job-done") && !fragment.contains("job-failed"), "finished before the kill: " + fragment);
-            if (fragment.contains("job-running") && progress.find() && Double.parseDouble(progress.group(1)) > 0) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+        // Running, with at least one engine step reported: then the process dies without any warning. The
+        // server is only looked at while it is frozen (SIGSTOP), and killed still frozen, so the state seen is
+        // the state it dies in: a job cannot finish between the last look and the kill, and between two looks
+        // it runs for one short slice, far less than the whole optimisation takes.
+        await("the job running with a step reported, seen while the server is frozen").atMost(Waits.JOB)
+                .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(SLICE)
+                .until(() -> frozenMidRun(data, jobId));
         server.destroyForcibly().waitFor();
         Store crashed = Store.open(data);
         assertEquals("running", crashed.read(h -> h.createQuery("SELECT state FROM job WHERE id = ?").bind(0, jobId)
@@ -80,15 +87,13 @@ class ProtectRestartTest {
                 .mapTo(String.class).findOne().orElse(null)), "nothing was stored before the kill");
 
         server = start(data, models, port, "second");
-        waitForHealth(client);
-        while (true) {
-            String fragment = client.get("/jobs/" + jobId).body();
-            assertTrue(!fragment.contains("job-failed") && !fragment.contains("job-cancelled"), fragment);
-            if (fragment.contains("job-done")) {
-                break;
-            }
-            Thread.sleep(500);
-        }
+        waitForHealth(client, "second");
+        await("the job done after the restart").atMost(Waits.JOB).pollInSameThread().pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    String fragment = client.get("/jobs/" + jobId).body();
+                    assertTrue(!fragment.contains("job-failed") && !fragment.contains("job-cancelled"), fragment);
+                    return fragment.contains("job-done");
+                });
         server.destroy();
         server.waitFor();
 
@@ -120,23 +125,59 @@ class ProtectRestartTest {
                 .start();
     }
 
-    private void waitForHealth(FormClient client) throws Exception {
-        while (true) {
-            if (!server.isAlive()) {
-                throw new AssertionError("server exited " + server.exitValue() + ": "
-                        + Files.readString(dir.resolve(Files.list(dir).filter(p -> p.toString().endsWith(".log")).findFirst().orElseThrow())));
-            }
-            try {
-                if (client.get("/health").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
+    private void waitForHealth(FormClient client, String name) {
+        await("the " + name + " server answering /health").atMost(Waits.SERVER_START).pollInSameThread()
+                .pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    if (!server.isAlive()) {
+                        throw new AssertionError("server exited " + server.exitValue() + ": "
+                                + Files.readString(dir.resolve("server-" + name + ".log")));
+                    }
+                    return client.get("/health").statusCode() == 200;
+                });
     }
 
+    /**
+     * Freezes the server and reads the job's row: true (the server left frozen) when it runs with a step
+     * reported; otherwise thaws it for another slice. A finished job means it ran whole within one slice.
+     */
+    private boolean frozenMidRun(Path data, long jobId) throws Exception {
+        signal("STOP");
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        readOnly.setBusyTimeout(1000);
+        String state;
+        double progress;
+        try (Connection c = readOnly.createConnection("jdbc:sqlite:" + data.resolve(Database.FILE_NAME));
+             PreparedStatement q = c.prepareStatement("SELECT state, progress FROM job WHERE id = ?")) {
+            q.setLong(1, jobId);
+            try (ResultSet row = q.executeQuery()) {
+                assertTrue(row.next(), "job " + jobId + " is stored");
+                state = row.getString(1);
+                progress = row.getDouble(2);
+            }
+        } catch (SQLException busy) {
+            // Frozen in the middle of a checkpoint, say: look again after another slice.
+            signal("CONT");
+            return false;
+        }
+        assertTrue(!state.equals("done") && !state.equals("failed") && !state.equals("cancelled"),
+                "finished before the kill: " + state);
+        if (state.equals("running") && progress > 0) {
+            return true;
+        }
+        signal("CONT");
+        return false;
+    }
+
+    /**
+     * SIGSTOP / SIGCONT to the server process (Java's Process can only terminate or kill). Through sh's
+     * built-in kill: sh is on every Debian machine, procps (/usr/bin/kill) is not.
+     */
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("sh", "-c", "kill -s " + name + " " + server.pid()).redirectErrorStream(true).start();
+        assertEquals(0, kill.waitFor(), "kill -" + name + ": " + new String(kill.getInputStream().readAllBytes()));
+    }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -4,7 +4,7 @@ import org.belladonna.app.Studio;
 import org.belladonna.images.ImageDecoder;
 import org.belladonna.images.Upload;
 import org.belladonna.models.ModelMissingException;
-import org.belladonna.models.TestModels;
+import org.belladonna.testing.TestModels;
 import org.belladonna.artworks.ProtectionService;
 import org.belladonna.protect.ProtectionSettings;
 import org.belladonna.protect.Protector;

@@ -1,13 +1,16 @@
 package org.belladonna.jobs;
 
+import org.awaitility.Awaitility;
 import org.belladonna.progress.Cancelled;
 import org.belladonna.store.Jobs;
 import org.belladonna.store.Records.Job;
 import org.belladonna.store.Store;
+import org.belladonna.testing.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -134,14 +137,8 @@ class JobQueueTest {
         });
     }
 
-    private static Job await(JobQueue queue, long id) throws InterruptedException {
-        for (int i = 0; i < 400; i++) {
-            Job job = queue.find(id).orElseThrow();
-            if (job.finished()) {
-                return job;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("job " + id + " did not finish");
+    private static Job await(JobQueue queue, long id) {
+        return Awaitility.await("job " + id + " finished").atMost(Waits.SHORT).pollInSameThread()
+                .pollInterval(Duration.ofMillis(25)).until(() -> queue.find(id).orElseThrow(), Job::finished);
     }
 }

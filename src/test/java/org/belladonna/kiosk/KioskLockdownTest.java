@@ -1,5 +1,6 @@
 package org.belladonna.kiosk;
 
+import org.belladonna.testing.KioskFixture;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 import org.belladonna.app.Studio;
@@ -11,6 +12,7 @@ import org.belladonna.web.WebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +21,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +42,8 @@ class KioskLockdownTest {
     private static final Set<HandlerType> READS = Set.of(HandlerType.GET, HandlerType.HEAD);
     private static final String NO_ROUTE = "There is nothing at this address.";
 
+    @TempDir
+    static Path data;
     private static KioskFixture fixture;
     private static TestServer kiosk;
     private static List<Endpoint> fullServerRoutes;
@@ -47,7 +52,7 @@ class KioskLockdownTest {
 
     @BeforeAll
     static void start() throws Exception {
-        fixture = KioskFixture.create();
+        fixture = KioskFixture.create(data);
         fixture.choose(8, KioskSettings.Order.SEQUENTIAL);
         kiosk = TestServer.start(fixture.dataDir(), new WebServer.Options(true, false));
         // The full server's route table, read from its router (created, never started: no job workers).

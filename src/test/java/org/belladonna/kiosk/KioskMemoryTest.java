@@ -5,11 +5,12 @@ import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import org.belladonna.app.Studio;
 import org.belladonna.gallery.Gallery.NewImage;
-import org.belladonna.testing.Browser;
+import org.belladonna.testing.BrowserTest;
 import org.belladonna.testing.TestImages;
 import org.belladonna.testing.TestServer;
 import org.belladonna.web.WebServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,16 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * where they were. Chromium's frame-rate limit is lifted so animation frames (and with them the show's
  * wipes and fades) run as fast as the machine allows.
  */
-class KioskMemoryTest {
+@BrowserTest.ChromiumSwitches({"--disable-frame-rate-limit", "--disable-gpu-vsync"})
+class KioskMemoryTest extends BrowserTest {
     private static final int EARLY = 100;
     private static final int LATE = 2000;
 
     @Test
-    void heapAndDomStayFlatOverTwoThousandTransitions() throws Exception {
-        Path dir = smallShow();
-        try (TestServer server = TestServer.start(dir, new WebServer.Options(true, false));
-             Browser browser = new Browser(List.of("--disable-frame-rate-limit", "--disable-gpu-vsync"))) {
-            Page page = browser.page(1280, 720);
+    void heapAndDomStayFlatOverTwoThousandTransitions(@TempDir Path dir) throws Exception {
+        smallShow(dir);
+        try (TestServer server = TestServer.start(dir, new WebServer.Options(true, false))) {
+            Page page = page(1280, 720);
             page.setDefaultTimeout(120_000);
             page.navigate(server.url("/?dwell=" + Playlist.FASTEST_DWELL_MS));
             CDPSession cdp = page.context().newCDPSession(page);
@@ -59,13 +60,11 @@ class KioskMemoryTest {
             assertTrue(Math.abs(late - early) <= 0.10 * early, report);
             assertEquals(earlyElements, elements(page), "no elements are created per slide");
             assertEquals(2, page.locator("img").count());
-            page.context().close();
         }
     }
 
     /** Small images: this is about the page's own memory, not about decoding large pictures. */
-    private static Path smallShow() throws Exception {
-        Path dir = Files.createTempDirectory("belladonna-kiosk-memory-");
+    private static void smallShow(Path dir) throws Exception {
         Studio studio = Studio.open(dir, dir.resolve("models"));
         long id = studio.gallery().createExperiment("Memory", "", "");
         List<NewImage> images = new ArrayList<>();
@@ -78,7 +77,6 @@ class KioskMemoryTest {
         }
         studio.gallery().addImages(id, images);
         new Kiosk(studio.store()).save(new KioskSettings(8, KioskSettings.Order.SHUFFLED, List.of(id), List.of()));
-        return dir;
     }
 
     /** Polls every 250 ms rather than every animation frame, to leave the renderer to the show. */

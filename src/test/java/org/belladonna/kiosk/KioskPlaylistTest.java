@@ -1,13 +1,14 @@
 package org.belladonna.kiosk;
 
+import org.belladonna.testing.KioskFixture;
 import org.belladonna.app.Studio;
 import org.belladonna.kiosk.KioskSettings.Order;
 import org.belladonna.kiosk.Playlist.Frame;
 import org.belladonna.kiosk.Playlist.Slide;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,18 +20,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the show plays, straight from the store: pairing, scores, artworks, and nothing unchosen. */
 class KioskPlaylistTest {
+    @TempDir
+    static Path data;
     private static KioskFixture fixture;
     private static Kiosk kiosk;
 
     @BeforeAll
     static void prepare() {
-        fixture = KioskFixture.create();
+        fixture = KioskFixture.create(data);
         kiosk = new Kiosk(Studio.open(fixture.dataDir(), fixture.dataDir().resolve("models")).store());
     }
 
     @Test
-    void nothingIsShownUntilChosen() throws Exception {
-        Path empty = Files.createTempDirectory("belladonna-kiosk-");
+    void nothingIsShownUntilChosen(@TempDir Path empty) {
         Kiosk fresh = new Kiosk(Studio.open(empty, empty.resolve("models")).store());
         assertEquals(List.of(), fresh.playlist().slides());
         assertEquals(8000, fresh.playlist().dwellMs());

@@ -1,18 +1,18 @@
 package org.belladonna.kiosk;
 
+import org.belladonna.testing.KioskFixture;
 import com.microsoft.playwright.Page;
 import org.belladonna.app.Studio;
 import org.belladonna.gallery.Gallery.NewImage;
 import org.belladonna.testing.Browser;
+import org.belladonna.testing.BrowserTest;
 import org.belladonna.testing.TestServer;
 import org.belladonna.web.WebServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,28 +21,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The show in a real browser against a real kiosk-mode server: it runs, recovers, and fits every screen. */
-class KioskShowBrowserTest {
+class KioskShowBrowserTest extends BrowserTest {
     private static final WebServer.Options KIOSK = new WebServer.Options(true, false);
 
+    @TempDir
+    static Path data;
     private static KioskFixture fixture;
-    private static Browser browser;
 
     @BeforeAll
     static void prepare() {
-        fixture = KioskFixture.create();
+        fixture = KioskFixture.create(data);
         fixture.choose(8, KioskSettings.Order.SEQUENTIAL);
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
     }
 
     @Test
     void showAdvancesByItselfThroughBeforeAfterAndArtworks() {
         try (TestServer server = TestServer.start(fixture.dataDir(), KIOSK)) {
-            Page page = browser.desktop();
+            Page page = desktop();
             List<String> problems = consoleProblems(page);
             // Records what is on screen after each transition, from inside the page, so nothing is missed.
             page.addInitScript("""
@@ -74,7 +69,6 @@ class KioskShowBrowserTest {
             // The same two <img> elements the whole time.
             assertEquals(2, page.locator("img").count());
             assertEquals(List.of(), problems);
-            page.context().close();
         }
     }
 
@@ -82,7 +76,7 @@ class KioskShowBrowserTest {
     void fillsLandscapePortraitAnd4kScreens() {
         try (TestServer server = TestServer.start(fixture.dataDir(), KIOSK)) {
             for (int[] size : new int[][]{{1920, 1080}, {1080, 1920}, {3840, 2160}}) {
-                Page page = browser.page(size[0], size[1]);
+                Page page = page(size[0], size[1]);
                 // A long dwell holds the first slide still; wait for the scores line of the lilies slide.
                 page.navigate(server.url("/?dwell=600000"));
                 waitForTransitions(page, 1);
@@ -103,10 +97,9 @@ class KioskShowBrowserTest {
     }
 
     @Test
-    void emptyShowWaitsCalmlyAndStartsWhenSomethingIsChosen() throws Exception {
-        Path dir = Files.createTempDirectory("belladonna-kiosk-empty-");
+    void emptyShowWaitsCalmlyAndStartsWhenSomethingIsChosen(@TempDir Path dir) throws Exception {
         try (TestServer server = TestServer.start(dir, KIOSK)) {
-            Page page = browser.desktop();
+            Page page = desktop();
             page.navigate(server.url("/?dwell=200&refresh=300"));
             page.waitForSelector("#show[data-state=empty]");
             assertTrue(page.locator(".empty h1").isVisible());
@@ -125,7 +118,6 @@ class KioskShowBrowserTest {
             waitForTransitions(page, 2);
             assertEquals("late prompt", page.locator(".title").innerText());
             assertTrue(page.locator(".empty h1").isHidden());
-            page.context().close();
         }
     }
 
@@ -133,7 +125,7 @@ class KioskShowBrowserTest {
     void survivesAServerRestartMidShow() {
         TestServer server = TestServer.start(fixture.dataDir(), KIOSK);
         int port = server.port();
-        Page page = browser.desktop();
+        Page page = desktop();
         try {
             page.navigate(server.url("/?dwell=100&refresh=300"));
             waitForTransitions(page, 12); // a whole round, so every image is in the browser's cache
@@ -155,7 +147,6 @@ class KioskShowBrowserTest {
                     List.of(fixture.shownExperiment()), List.of()));
             page.waitForSelector("#show[data-slides='3']");
         } finally {
-            page.context().close();
             server.close();
             fixture.choose(8, KioskSettings.Order.SEQUENTIAL);
         }
@@ -175,15 +166,5 @@ class KioskShowBrowserTest {
 
     private static void waitForLoads(Page page, int n) {
         page.waitForFunction("n => +document.getElementById('show').dataset.playlistLoads >= n", n);
-    }
-
-    private static List<String> consoleProblems(Page page) {
-        List<String> problems = new ArrayList<>();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error") || m.type().equals("warning")) {
-                problems.add(m.text());
-            }
-        });
-        return problems;
     }
 }

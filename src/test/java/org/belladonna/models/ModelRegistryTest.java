@@ -2,6 +2,7 @@ package org.belladonna.models;
 
 import org.belladonna.progress.Progress;
 import org.belladonna.testing.Shared;
+import org.belladonna.testing.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

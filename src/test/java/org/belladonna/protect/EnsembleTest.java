@@ -2,7 +2,7 @@ package org.belladonna.protect;
 
 import org.belladonna.artworks.BuiltInConcepts;
 import org.belladonna.models.ModelRegistry;
-import org.belladonna.models.TestModels;
+import org.belladonna.testing.TestModels;
 import org.belladonna.progress.Progress;
 import org.belladonna.vae.Family;
 import org.junit.jupiter.api.AfterAll;

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.belladonna.images.Tensors;
 import org.belladonna.models.ModelRegistry;
-import org.belladonna.models.TestModels;
+import org.belladonna.testing.TestModels;
 import org.belladonna.vae.Surrogate;
 import org.belladonna.vae.Family;
 import org.belladonna.vae.Taef2;

@@ -4,7 +4,7 @@ import org.belladonna.progress.Progress;
 import org.belladonna.nima.InstalledNima;
 import org.belladonna.nima.NimaScore;
 import org.belladonna.nima.NimaScorer;
-import org.belladonna.nima.SyntheticNimaInstall;
+import org.belladonna.testing.SyntheticNimaInstall;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.belladonna.app.Studio;
 import org.belladonna.gallery.Gallery.NewImage;

@@ -19,12 +19,14 @@ class PromptTableCsvTest {
             char c = csv.charAt(i);
             if (c == '"' && f.length() == 0) {
                 i++;
-                while (true) {
+                boolean closed = false;
+                while (!closed && i < csv.length()) {
                     char q = csv.charAt(i++);
                     if (q == '"') {
-                        if (i < csv.length() && csv.charAt(i) == '"') { f.append('"'); i++; } else break;
+                        if (i < csv.length() && csv.charAt(i) == '"') { f.append('"'); i++; } else closed = true;
                     } else f.append(q);
                 }
+                assertTrue(closed, "quoted field never closed");
             } else if (c == ',') {
                 row.add(f.toString()); f.setLength(0); i++;
             } else if (c == '\r') {

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Headless Debian Chromium driven by Playwright, never a downloaded browser. Create one per test class
- * (the driver unpacks on each create, ~1 s).
+ * Headless Debian Chromium driven by Playwright, never a downloaded browser. {@link BrowserTest} makes one
+ * per test class (the driver unpacks on each create, ~1 s).
  */
 public final class Browser implements AutoCloseable {
     public static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("BELLADONNA_CHROMIUM", "/usr/bin/chromium"));

@@ -2,16 +2,18 @@ package org.belladonna.testing;
 
 import org.belladonna.app.Studio;
 import org.belladonna.images.Upload;
-import org.belladonna.models.TestModels;
+import org.belladonna.testing.TestModels;
 import org.belladonna.protect.ProtectionSettings;
 import org.belladonna.protect.Effort;
 import org.belladonna.store.Records.Job;
 import org.belladonna.store.Records.Protection;
 import org.belladonna.web.WebServer;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
 
 /** Protections for tests: CI-sized settings, one queued artwork, a server with the TAEF2 weights. */
 public final class ProtectionFixture {
@@ -36,24 +38,24 @@ public final class ProtectionFixture {
         return studio.protection().find(submission.protectionIds().get(0)).orElseThrow();
     }
 
-    /** A real server over a fresh data directory whose models folder has the TAEF2 weights. */
-    public static TestServer serverWithWeights() throws Exception {
-        Path data = Files.createTempDirectory("belladonna-protect-");
+    /** A real server over {@code data} (a {@code @TempDir}), whose models folder gets the TAEF2 weights. */
+    public static TestServer serverWithWeights(Path data) throws Exception {
         TestModels.installed(data.resolve("models"), "taef2-encoder", "taef2-decoder");
         return TestServer.start(data, WebServer.Options.defaults());
     }
 
-    /** Polls the job row (no timing assertion: the surefire timeout is the only clock). */
-    public static Job waitFor(Studio studio, long jobId, java.util.function.Predicate<Job> done) throws InterruptedException {
-        while (true) {
-            Job job = studio.jobs().find(jobId).orElseThrow();
-            if (done.test(job)) {
-                return job;
-            }
-            if (job.finished()) {
-                throw new AssertionError("job ended " + job.state() + " (" + job.error() + ") before the awaited state");
-            }
-            Thread.sleep(100);
-        }
+    /**
+     * The job row once {@code done} holds for it, polled; fails at once if the job ends otherwise, and after
+     * {@link Waits#JOB} if it never gets there (a bound, not a timing assertion).
+     */
+    public static Job waitFor(Studio studio, long jobId, Predicate<Job> done) {
+        return await("job " + jobId).atMost(Waits.JOB).pollInterval(Waits.POLL).pollInSameThread()
+                .until(() -> {
+                    Job job = studio.jobs().find(jobId).orElseThrow();
+                    if (!done.test(job) && job.finished()) {
+                        throw new AssertionError("job ended " + job.state() + " (" + job.error() + ") before the awaited state");
+                    }
+                    return job;
+                }, done);
     }
 }

@@ -7,13 +7,10 @@ import org.belladonna.app.Studio;
 import org.belladonna.models.ModelRegistry;
 import org.belladonna.web.WebServer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A real Belladonna server on a random loopback port over a temporary data directory. */
+/** A real Belladonna server on a random loopback port over a data directory the test owns (a {@code @TempDir}). */
 public final class TestServer implements AutoCloseable {
     private final Studio studio;
     private final Javalin app;
@@ -25,17 +22,12 @@ public final class TestServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Offline: tests never reach for the network (models come from ../shared through the mirror API). */
-    public static TestServer start() {
-        return start(new WebServer.Options(false, true));
-    }
-
-    public static TestServer start(WebServer.Options options) {
-        try {
-            return start(Files.createTempDirectory("belladonna-test-"), options);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * Offline (tests never reach for the network; models come from ../shared through the mirror API), over
+     * {@code dataDir}: a JUnit {@code @TempDir}, so the data is deleted after the test.
+     */
+    public static TestServer start(Path dataDir) {
+        return start(dataDir, new WebServer.Options(false, true));
     }
 
     /** Starts on an existing data directory (e.g. to restart a server over the same data). */

@@ -1,6 +1,6 @@
 package org.belladonna.vae;
 
-import org.belladonna.models.TestModels;
+import org.belladonna.testing.TestModels;
 import org.belladonna.testing.Shared;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

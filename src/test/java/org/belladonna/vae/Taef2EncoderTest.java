@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.belladonna.images.Tensors;
 import org.belladonna.models.Compute;
-import org.belladonna.models.TestModels;
+import org.belladonna.testing.TestModels;
 import org.belladonna.models.weights.Npy;
 import org.belladonna.models.weights.WeightTensor;
 import org.belladonna.testing.Shared;

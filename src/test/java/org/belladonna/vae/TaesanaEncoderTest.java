@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.belladonna.images.Tensors;
 import org.belladonna.models.Compute;
-import org.belladonna.models.TestModels;
+import org.belladonna.testing.TestModels;
 import org.belladonna.models.weights.Npy;
 import org.belladonna.models.weights.WeightTensor;
 import org.belladonna.testing.Shared;

@@ -3,12 +3,15 @@ package org.belladonna.web;
 import com.microsoft.playwright.Page;
 import org.belladonna.gallery.Gallery.NewImage;
 import org.belladonna.testing.Browser;
+import org.belladonna.testing.BrowserTest;
 import org.belladonna.testing.TestImages;
 import org.belladonna.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,15 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The web shell in a real browser: home page, an experiment with before/after rows, a phone viewport. */
-class FoundationBrowserTest {
+class FoundationBrowserTest extends BrowserTest {
+    @TempDir
+    static Path data;
     private static TestServer server;
-    private static Browser browser;
     private static long experimentId;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start();
-        browser = new Browser();
+        server = TestServer.start(data);
         var gallery = server.studio().gallery();
         experimentId = gallery.createExperiment("Monet -> cubism, 300 poisoned", "", "Monet");
         List<NewImage> images = new ArrayList<>();
@@ -43,24 +46,22 @@ class FoundationBrowserTest {
 
     @AfterAll
     static void stop() {
-        browser.close();
         server.close();
     }
 
     @Test
     void homePageLoads() {
-        Page page = browser.desktop();
+        Page page = desktop();
         var response = page.navigate(server.url("/"));
         assertEquals(200, response.status());
         assertTrue(page.title().contains("Belladonna"));
         assertTrue(page.locator("h1").innerText().contains("Protect your art"));
         page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("home-1920x1080")).setFullPage(true));
-        page.context().close();
     }
 
     @Test
     void experimentShowsPromptsWithBeforeAndAfterImages() {
-        Page page = browser.desktop();
+        Page page = desktop();
         page.navigate(server.url("/experiments"));
         page.getByText("Monet -> cubism, 300 poisoned").click();
         page.waitForURL("**/experiments/" + experimentId);
@@ -76,12 +77,11 @@ class FoundationBrowserTest {
         lilies.locator("figure:has-text('After') a").first().click();
         page.waitForURL("**/images/*");
         assertTrue(page.locator("main").innerText().contains("Water Lilies"));
-        page.context().close();
     }
 
     @Test
     void phoneViewportHasNoHorizontalScroll() {
-        Page page = browser.phone();
+        Page page = phone();
         for (String path : List.of("/", "/experiments", "/experiments/" + experimentId, "/nope")) {
             page.navigate(server.url(path));
             Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
@@ -89,21 +89,14 @@ class FoundationBrowserTest {
         }
         page.navigate(server.url("/experiments/" + experimentId));
         page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("experiment-phone")).setFullPage(true));
-        page.context().close();
     }
 
     @Test
     void consoleStaysClean() {
-        Page page = browser.desktop();
-        List<String> problems = new ArrayList<>();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error") || m.type().equals("warning")) {
-                problems.add(m.text());
-            }
-        });
+        Page page = desktop();
+        List<String> problems = consoleProblems(page);
         page.navigate(server.url("/experiments/" + experimentId));
         page.waitForLoadState();
         assertEquals(List.of(), problems);
-        page.context().close();
     }
 }

@@ -2,12 +2,14 @@ package org.belladonna.web;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import org.belladonna.archive.StudyFiles;
+import org.belladonna.testing.StudyFiles;
 import org.belladonna.testing.Browser;
+import org.belladonna.testing.BrowserTest;
 import org.belladonna.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,30 +20,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A reviewer's path in a real browser: upload a ZIP, watch the job, read the statistics, download the CSV. */
-class GalleryBrowserTest {
+class GalleryBrowserTest extends BrowserTest {
+    @TempDir
+    static Path data;
     private static TestServer server;
-    private static Browser browser;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        browser = new Browser();
+        server = TestServer.start(data);
     }
 
     @AfterAll
     static void stop() {
-        browser.close();
         server.close();
     }
 
     @Test
-    void importZipThroughThePageThenReadStatsAndDownloadTheCsv() throws Exception {
-        Path tmp = Files.createTempDirectory("browser-study");
+    void importZipThroughThePageThenReadStatsAndDownloadTheCsv(@TempDir Path tmp) throws Exception {
         Path folder = StudyFiles.plainFolder(tmp.resolve("Monet study"), 5);
         StudyFiles.scores(folder, 5);
         Path zip = StudyFiles.zip(folder, tmp.resolve("monet.zip"));
 
-        Page page = browser.desktop();
+        Page page = desktop();
         page.navigate(server.url("/experiments"));
         page.setInputFiles("input[name=archive]", zip);
         page.fill("input[name=concept]", "Monet");
@@ -69,6 +69,5 @@ class GalleryBrowserTest {
         assertTrue(lines.get(1).startsWith("1,Water Lilies,related,nima (v1),5,5,"), lines.get(1));
         assertTrue(lines.get(3).startsWith("3,headphones,control,nima (v1),5,5,"), lines.get(3));
         assertTrue(csv.endsWith("\r\n"));
-        page.context().close();
     }
 }

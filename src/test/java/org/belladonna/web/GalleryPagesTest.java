@@ -9,6 +9,7 @@ import org.belladonna.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,14 +26,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The workbench pages over real HTTP: filters, sorting, paging, pairs, statistics, CSV, export and refusals. */
 class GalleryPagesTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    @TempDir
+    static Path data;
+    @TempDir
+    static Path dir;
     private static TestServer server;
     private static long experimentId;
     private static long liliesId;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start();
-        Path dir = Files.createTempDirectory("pages-study");
+        server = TestServer.start(data);
         StringBuilder manifest = new StringBuilder("file,prompt,variant,seed,group\n");
         StringBuilder scores = new StringBuilder("file,model_id,model_version,mean\n");
         String[][] prompts = {{"Water Lilies", "related", "0.90"}, {"<b>headphones</b>", "control", "1.01"}};
@@ -136,7 +140,7 @@ class GalleryPagesTest {
     @Test
     void hostileUploadIsRefusedWithA400AndNothingStored() throws Exception {
         int before = Rows.count(server.studio().store(), "image");
-        byte[] zip = org.belladonna.archive.TestZips.traversal();
+        byte[] zip = org.belladonna.testing.TestZips.traversal();
         HttpResponse<String> r = Multipart.post(server, "/experiments/import", "evil.zip", zip);
         assertEquals(400, r.statusCode());
         assertTrue(r.body().contains("points outside the archive"), r.body());

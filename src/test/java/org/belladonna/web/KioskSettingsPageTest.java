@@ -1,48 +1,49 @@
 package org.belladonna.web;
 
 import org.belladonna.kiosk.Kiosk;
-import org.belladonna.kiosk.KioskFixture;
+import org.belladonna.testing.KioskFixture;
 import org.belladonna.kiosk.KioskSettings;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import org.belladonna.testing.Browser;
+import org.belladonna.testing.BrowserTest;
 import org.belladonna.testing.TestServer;
-import org.belladonna.web.WebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The admin side (normal mode): choosing what the kiosk plays, with CSRF, and previewing it. */
-class KioskSettingsPageTest {
+class KioskSettingsPageTest extends BrowserTest {
+    @TempDir
+    static Path data;
     private static KioskFixture fixture;
     private static TestServer server;
-    private static Browser browser;
     private static Kiosk kiosk;
 
     @BeforeAll
     static void start() {
-        fixture = KioskFixture.create();
+        fixture = KioskFixture.create(data);
         server = TestServer.start(fixture.dataDir(), WebServer.Options.defaults());
         kiosk = new Kiosk(server.studio().store());
-        browser = new Browser();
     }
 
     @AfterAll
     static void stop() {
-        browser.close();
         server.close();
     }
 
     @Test
     void adminChoosesExperimentsArtworksDwellAndOrder() {
-        Page page = browser.desktop();
+        Page page = desktop();
         page.navigate(server.url("/"));
         page.getByText("Choose what it shows").click();
         page.waitForURL("**/kiosk/settings");
@@ -73,13 +74,12 @@ class KioskSettingsPageTest {
         page.navigate(server.url("/show?dwell=100"));
         page.waitForFunction("() => +document.getElementById('show').dataset.transitions >= 2");
         assertEquals("4", page.locator("#show").getAttribute("data-slides"));
-        page.context().close();
     }
 
     @Test
     void changesNeedTheCsrfTokenAndValidValues() {
         KioskSettings before = kiosk.settings();
-        Page page = browser.desktop();
+        Page page = desktop();
         page.navigate(server.url("/kiosk/settings"));
         String token = page.locator("meta[name=csrf-token]").getAttribute("content");
 
@@ -98,6 +98,5 @@ class KioskSettingsPageTest {
             assertEquals(400, response.status(), response.text());
         }
         assertEquals(before, kiosk.settings());
-        page.context().close();
     }
 }

@@ -2,17 +2,16 @@ package org.belladonna.web;
 
 import com.microsoft.playwright.Page;
 import org.belladonna.gallery.Gallery.NewImage;
-import org.belladonna.models.TestModels;
+import org.belladonna.testing.TestModels;
 import org.belladonna.store.ImageStore;
 import org.belladonna.testing.Browser;
+import org.belladonna.testing.BrowserTest;
 import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestImages;
 import org.belladonna.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,19 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The image page's "what the model sees" panel, with the model installed and without it. */
-class ModelsEyeBrowserTest {
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
+class ModelsEyeBrowserTest extends BrowserTest {
     private static String addImage(TestServer server, byte[] png) throws Exception {
         long id = server.studio().gallery().createExperiment("e", "", "");
         server.studio().gallery().addImages(id, List.of(new NewImage("p", true, "before", 1L, "a.png", "{}", png)));
@@ -40,12 +27,11 @@ class ModelsEyeBrowserTest {
     }
 
     @Test
-    void showsTheDecodedViewOnceComputedAndCachesIt() throws Exception {
-        Path data = Files.createTempDirectory("belladonna-seen-");
+    void showsTheDecodedViewOnceComputedAndCachesIt(@TempDir Path data) throws Exception {
         TestModels.installed(data.resolve("models"), "taef2-encoder", "taef2-decoder");
         try (TestServer server = TestServer.start(data, new WebServer.Options(false, true))) {
             String hash = addImage(server, TestImages.png(72, 56, 7));
-            Page page = browser.desktop();
+            Page page = desktop();
             page.navigate(server.url("/images/" + hash));
             page.locator("#seen-panel img").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(120_000));
             page.waitForFunction("() => document.querySelector('#seen-panel img').naturalWidth > 0");
@@ -57,21 +43,19 @@ class ModelsEyeBrowserTest {
             page.navigate(server.url("/images/" + hash));
             assertTrue(page.locator("#seen-panel img").isVisible());
             assertEquals(jobs, Rows.count(server.studio().store(), "job"));
-            page.context().close();
         }
     }
 
     @Test
-    void namesTheInstallCommandWhenTheModelIsMissing() throws Exception {
-        try (TestServer server = TestServer.start()) {
+    void namesTheInstallCommandWhenTheModelIsMissing(@TempDir Path data) throws Exception {
+        try (TestServer server = TestServer.start(data)) {
             String hash = addImage(server, TestImages.png(64, 64, 8));
-            Page page = browser.desktop();
+            Page page = desktop();
             page.navigate(server.url("/images/" + hash));
             String panel = page.locator("#seen-panel").innerText();
             assertTrue(panel.contains("not installed") && panel.contains("belladonna models pull"), panel);
             page.navigate(server.url("/"));
             assertTrue(page.locator("#model-status").innerText().contains("belladonna models pull"));
-            page.context().close();
         }
     }
 }

@@ -8,52 +8,50 @@ import com.microsoft.playwright.options.FilePayload;
 import org.belladonna.images.ImageDecoder;
 import org.belladonna.testing.ProtectionFixture;
 import org.belladonna.testing.Browser;
+import org.belladonna.testing.BrowserTest;
 import org.belladonna.testing.TestImages;
 import org.belladonna.testing.TestServer;
+import org.belladonna.testing.Waits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Protecting an image in a real browser, against the real TAEF2 weights on a tiny image. */
-class ProtectBrowserTest {
+class ProtectBrowserTest extends BrowserTest {
     /** Long enough for a CPU shared with other builds; the tests assert states, never durations. */
-    private static final double PATIENCE_MS = 600_000;
+    private static final double PATIENCE_MS = Waits.JOB.toMillis();
 
+    @TempDir
+    static Path data;
     private static TestServer server;
-    private static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        server = ProtectionFixture.serverWithWeights();
-        browser = new Browser();
+        server = ProtectionFixture.serverWithWeights(data);
     }
 
     @AfterAll
     static void stop() {
-        browser.close();
         server.close();
     }
 
     /** Upload -> live progress -> result page with slider and metrics -> a download of the input's exact size. */
     @Test
     void uploadShowsProgressThenTheResultWithAWorkingDownload() throws Exception {
-        Page page = browser.desktop();
-        List<String> console = new ArrayList<>();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error") || m.type().equals("warning")) {
-                console.add(m.text());
-            }
-        });
+        Page page = desktop();
+        List<String> console = consoleProblems(page);
         page.navigate(server.url("/protect"));
         page.locator("#images").setInputFiles(new FilePayload("painting.png", "image/png", TestImages.png(96, 88, 7)));
         page.getByLabel("Fast").check();
@@ -98,7 +96,7 @@ class ProtectBrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("protect-result-1920x1080")).setFullPage(true));
         assertEquals(List.of(), console);
 
-        Page phone = browser.phone();
+        Page phone = phone();
         for (String path : List.of(page.url().replace(server.url(""), ""), "/protect", "/concepts")) {
             phone.navigate(server.url(path));
             Object overflow = phone.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
@@ -106,13 +104,11 @@ class ProtectBrowserTest {
         }
         phone.navigate(page.url());
         phone.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("protect-result-phone")).setFullPage(true));
-        phone.context().close();
-        page.context().close();
     }
 
     @Test
     void filesDroppedOnTheDropZoneGoIntoTheForm() {
-        Page page = browser.desktop();
+        Page page = desktop();
         page.navigate(server.url("/protect"));
         String png = Base64.getEncoder().encodeToString(TestImages.png(64, 64, 8));
         page.evaluate("""
@@ -125,12 +121,11 @@ class ProtectBrowserTest {
                 }""", png);
         assertEquals(2, ((Number) page.evaluate("() => document.querySelector('#images').files.length")).intValue());
         assertTrue(page.locator(".drop-files").innerText().contains("dropped.png"));
-        page.context().close();
     }
 
     @Test
     void theCancelButtonStopsAProtection() {
-        Page page = browser.desktop();
+        Page page = desktop();
         page.navigate(server.url("/protect"));
         page.locator("#images").setInputFiles(new FilePayload("slow.png", "image/png", TestImages.png(64, 64, 9)));
         page.locator("details.panel summary").click();
@@ -143,17 +138,15 @@ class ProtectBrowserTest {
         page.locator(".job-cancelled").waitFor(new Locator.WaitForOptions().setTimeout(PATIENCE_MS));
         var protection = server.studio().protection().find(id).orElseThrow();
         // A running job stops at its next check; wait for the worker to record it, then nothing is stored.
-        while (!server.studio().jobs().find(protection.jobId()).orElseThrow().finished()) {
-            page.waitForTimeout(100);
-        }
+        await("the worker records the cancel").atMost(Waits.JOB).pollInterval(Waits.POLL)
+                .until(() -> server.studio().jobs().find(protection.jobId()).orElseThrow().finished());
         assertEquals("cancelled", server.studio().jobs().find(protection.jobId()).orElseThrow().state());
         assertNull(server.studio().protection().find(id).orElseThrow().outputHash());
-        page.context().close();
     }
 
     @Test
     void aConceptMadeFromUploadedAnchorsIsListedWithThem() {
-        Page page = browser.desktop();
+        Page page = desktop();
         page.navigate(server.url("/concepts"));
         assertTrue(page.locator(".concept:has-text('Cubism') img").count() == 3, "built-in anchors shown");
         page.getByLabel("Name").fill("Blue period");
@@ -167,6 +160,5 @@ class ProtectBrowserTest {
         page.waitForFunction("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)");
         page.navigate(server.url("/protect"));
         assertNotNull(page.locator("select[name=concept] option:has-text('Blue period')").getAttribute("value"));
-        page.context().close();
     }
 }

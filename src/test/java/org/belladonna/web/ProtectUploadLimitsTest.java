@@ -10,11 +10,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad uploads get a clear 4xx page and leave nothing behind: no rows, no files. */
 class ProtectUploadLimitsTest {
+    @TempDir
+    static Path data;
     private static TestServer server;
     private static FormClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        server = ProtectionFixture.serverWithWeights();
+        server = ProtectionFixture.serverWithWeights(data);
         client = new FormClient(server.url(""));
     }
 
@@ -100,8 +104,8 @@ class ProtectUploadLimitsTest {
     }
 
     @Test
-    void withoutTheWeightsThePageSaysSoAndSubmittingIsRefused() throws Exception {
-        try (TestServer bare = TestServer.start()) {
+    void withoutTheWeightsThePageSaysSoAndSubmittingIsRefused(@TempDir Path bareData) throws Exception {
+        try (TestServer bare = TestServer.start(bareData)) {
             FormClient bareClient = new FormClient(bare.url(""));
             String page = bareClient.get("/protect").body();
             assertTrue(page.contains("no surrogate model is installed"), page);

@@ -5,16 +5,17 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.FilePayload;
 import org.belladonna.gallery.Gallery.NewImage;
-import org.belladonna.nima.SyntheticNimaInstall;
+import org.belladonna.testing.SyntheticNimaInstall;
 import org.belladonna.testing.Browser;
+import org.belladonna.testing.BrowserTest;
 import org.belladonna.testing.TestImages;
 import org.belladonna.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,24 +24,24 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The scores panel on the experiment page: NIMA scoring as a job, CSV import, and the notice without weights. */
-class ScoringBrowserTest {
+class ScoringBrowserTest extends BrowserTest {
     private static final LocatorAssertions.ContainsTextOptions LONG = new LocatorAssertions.ContainsTextOptions().setTimeout(120_000);
 
+    @TempDir
+    static Path data;
+    @TempDir
+    static Path bareData;
     private static TestServer withWeights;
     private static TestServer withoutWeights;
-    private static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        Path data = Files.createTempDirectory("belladonna-scoring-");
         withWeights = TestServer.start(data, SyntheticNimaInstall.install(data.resolve("models"), 3), WebServer.Options.defaults());
-        withoutWeights = TestServer.start();
-        browser = new Browser();
+        withoutWeights = TestServer.start(bareData);
     }
 
     @AfterAll
     static void stop() {
-        browser.close();
         withWeights.close();
         withoutWeights.close();
     }
@@ -48,8 +49,8 @@ class ScoringBrowserTest {
     @Test
     void scoreWithNimaRunsAJobAndTheCountsFollowIt() throws Exception {
         long id = experiment(withWeights, "scored in the browser");
-        Page page = browser.desktop();
-        List<String> console = console(page);
+        Page page = desktop();
+        List<String> console = consoleProblems(page);
         page.navigate(withWeights.url("/experiments/" + id));
         Locator panel = page.locator("#scoring");
         assertThat(panel).containsText("No scores yet for the 4 images");
@@ -62,13 +63,12 @@ class ScoringBrowserTest {
         assertEquals(4, scoreCount(withWeights, id));
         assertEquals(List.of(), console);
         page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("scoring-done-1920x1080")).setFullPage(true));
-        page.context().close();
     }
 
     @Test
     void csvImportShowsBadRowsByLineThenImports() throws Exception {
         long id = experiment(withWeights, "imported in the browser");
-        Page page = browser.desktop();
+        Page page = desktop();
         page.navigate(withWeights.url("/experiments/" + id));
         Locator panel = page.locator("#scoring");
         assertThat(panel).containsText("Import scores");
@@ -84,13 +84,12 @@ class ScoringBrowserTest {
         assertThat(page.locator("#scoring-status")).containsText("scored 2 of 4");
         assertThat(page.locator("#scoring-status")).containsText("incomplete: 2 not scored");
         assertEquals(2, scoreCount(withWeights, id));
-        page.context().close();
     }
 
     @Test
     void withoutWeightsTheActionIsReplacedByTheInstallCommand() throws Exception {
         long id = experiment(withoutWeights, "no weights");
-        Page page = browser.phone();
+        Page page = phone();
         page.navigate(withoutWeights.url("/experiments/" + id));
         Locator notice = page.locator("#scoring .notice");
         assertThat(notice).containsText("belladonna models pull nima-mobilenet-aesthetic");
@@ -98,23 +97,12 @@ class ScoringBrowserTest {
         Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertEquals(0, ((Number) overflow).intValue(), "horizontal overflow on a phone");
         page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("scoring-no-weights-phone")).setFullPage(true));
-        page.context().close();
     }
 
     private static void upload(Page page, String name, String csv) {
         page.locator("#scoring input[name=csv]").setInputFiles(new FilePayload(name, "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
         page.locator("#scoring").getByText("Import scores", new Locator.GetByTextOptions().setExact(true))
                 .and(page.locator("button")).click();
-    }
-
-    private static List<String> console(Page page) {
-        List<String> problems = new ArrayList<>();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error") || m.type().equals("warning")) {
-                problems.add(m.text());
-            }
-        });
-        return problems;
     }
 
     private static long experiment(TestServer server, String name) throws Exception {

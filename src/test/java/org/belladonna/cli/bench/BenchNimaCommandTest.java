@@ -23,11 +23,9 @@ class BenchNimaCommandTest {
     }
 
     @Test
-    void missingWeightFileIsAUsageError() {
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new BelladonnaCommand());
-        cli.setErr(new PrintWriter(err));
-        assertEquals(2, cli.execute("bench", "nima", "--weights", "/nonexistent/w.hdf5"));
-        assertEquals("weight file not found: /nonexistent/w.hdf5", err.toString().strip());
+    void missingWeightFileIsBadInput() {
+        org.belladonna.cli.CliTest.Run r = org.belladonna.cli.CliTest.run("bench", "nima", "--weights", "/nonexistent/w.hdf5");
+        assertEquals(org.belladonna.cli.Main.BAD_INPUT, r.code());
+        assertEquals("belladonna bench nima: weight file not found: /nonexistent/w.hdf5", r.err().strip());
     }
 }

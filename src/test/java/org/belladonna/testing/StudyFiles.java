@@ -1,6 +1,4 @@
-package org.belladonna.archive;
-
-import org.belladonna.testing.TestImages;
+package org.belladonna.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;

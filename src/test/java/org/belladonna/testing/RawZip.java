@@ -1,4 +1,4 @@
-package org.belladonna.archive;
+package org.belladonna.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -12,9 +12,9 @@ import java.util.zip.CRC32;
  * declared 10 GB entry (ZIP64 extra field). Format per PKWARE APPNOTE 4.3.7 (local header), 4.3.12
  * (central directory), 4.3.16 (end record), 4.5.3 (ZIP64 extended information).
  */
-final class RawZip {
-    static final int STORED = 0;
-    static final int DEFLATED = 8;
+public final class RawZip {
+    public static final int STORED = 0;
+    public static final int DEFLATED = 8;
 
     /**
      * @param data         the bytes as they sit in the archive (already deflated for DEFLATED)
@@ -22,12 +22,12 @@ final class RawZip {
      * @param crc          CRC-32 the headers claim
      * @param unixMode     st_mode in the external attributes (0 for none)
      */
-    record Entry(String name, byte[] data, int method, long declaredSize, long crc, int unixMode) {
-        static Entry file(String name, byte[] content) {
+    public record Entry(String name, byte[] data, int method, long declaredSize, long crc, int unixMode) {
+        public static Entry file(String name, byte[] content) {
             return new Entry(name, content, STORED, content.length, RawZip.crc(content), 0100644);
         }
 
-        static Entry symlink(String name, String target) {
+        public static Entry symlink(String name, String target) {
             byte[] t = target.getBytes(StandardCharsets.UTF_8);
             return new Entry(name, t, STORED, t.length, RawZip.crc(t), 0120777);
         }
@@ -36,13 +36,13 @@ final class RawZip {
     private RawZip() {
     }
 
-    static long crc(byte[] b) {
+    public static long crc(byte[] b) {
         CRC32 c = new CRC32();
         c.update(b);
         return c.getValue();
     }
 
-    static byte[] write(List<Entry> entries) {
+    public static byte[] write(List<Entry> entries) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream cen = new ByteArrayOutputStream();
         for (Entry e : entries) {

@@ -1,15 +1,15 @@
-package org.belladonna.kiosk;
+package org.belladonna.testing;
 
 import org.belladonna.app.Studio;
 import org.belladonna.gallery.Gallery.NewImage;
+import org.belladonna.kiosk.Kiosk;
+import org.belladonna.kiosk.KioskSettings;
 import org.belladonna.store.ImageIntake;
 import org.belladonna.store.ImageIntake.StoredImage;
 import org.belladonna.store.ImageStore;
 import org.belladonna.store.Records.Image;
 import org.belladonna.store.Scores;
 import org.belladonna.store.Store;
-import org.belladonna.testing.Shared;
-import org.belladonna.testing.TestImages;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -29,11 +29,11 @@ import java.util.List;
  */
 public record KioskFixture(Path dataDir, long shownExperiment, long hiddenExperiment, long artwork, String hiddenHash,
                     String pairedBeforeHash, String pairedAfterHash) {
-    static final String MODEL = "nima-mobilenet-aesthetic";
+    public static final String MODEL = "nima-mobilenet-aesthetic";
 
-    public static KioskFixture create() {
+    /** Prepares the data in {@code dir} (a {@code @TempDir}, so it is deleted after the tests). */
+    public static KioskFixture create(Path dir) {
         try {
-            Path dir = Files.createTempDirectory("belladonna-kiosk-");
             Studio studio = Studio.open(dir, dir.resolve("models"));
             var gallery = studio.gallery();
 
@@ -79,7 +79,7 @@ public record KioskFixture(Path dataDir, long shownExperiment, long hiddenExperi
     }
 
     /** Puts the shown experiment and the artwork in the show, with the given dwell. */
-    void choose(int dwellSeconds, KioskSettings.Order order) {
+    public void choose(int dwellSeconds, KioskSettings.Order order) {
         Studio studio = Studio.open(dataDir, dataDir.resolve("models"));
         new Kiosk(studio.store()).save(new KioskSettings(dwellSeconds, order, List.of(shownExperiment), List.of(artwork)));
     }
@@ -114,7 +114,7 @@ public record KioskFixture(Path dataDir, long shownExperiment, long hiddenExperi
     }
 
     /** The shared painting (at most 1024 px wide, to keep the fixture quick) with one corner pixel set from the seed: same look, its own hash. */
-    static byte[] marked(String art, long seed) {
+    public static byte[] marked(String art, long seed) {
         try {
             BufferedImage image = ImageIO.read(Shared.image("art/" + art).toFile());
             double scale = Math.min(1.0, 1024.0 / image.getWidth());

@@ -1,7 +1,6 @@
-package org.belladonna.archive;
+package org.belladonna.testing;
 
-import org.belladonna.archive.RawZip.Entry;
-import org.belladonna.testing.TestImages;
+import org.belladonna.testing.RawZip.Entry;
 
 import java.util.List;
 

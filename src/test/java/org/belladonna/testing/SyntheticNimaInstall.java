@@ -1,15 +1,19 @@
-package org.belladonna.nima;
+package org.belladonna.testing;
 
 import org.belladonna.models.ModelManifest;
 import org.belladonna.models.ModelRegistry;
 import org.belladonna.models.ModelSource;
 import org.belladonna.models.Pin;
+import org.belladonna.nima.InstalledNima;
+import org.belladonna.nima.SyntheticNimaWeights;
 import org.belladonna.progress.Progress;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Installs synthetic NIMA weights the way a user's install goes, through {@link ModelRegistry#pull}: the
@@ -25,14 +29,22 @@ public final class SyntheticNimaInstall {
     /** A registry over {@code modelsDir} with synthetic NIMA weights (seeded) installed and verified. */
     public static ModelRegistry install(Path modelsDir, long seed) throws IOException {
         ModelManifest.Model real = ModelManifest.bundled().require(InstalledNima.MODEL_ID);
-        Path mirror = Files.createTempDirectory("nima-mirror-");
-        Path file = SyntheticNimaWeights.write(mirror.resolve(real.file()), seed);
-        Pin pin = new Pin(Pin.Kind.GIT_BLOB_SHA1, gitBlobId(file));
-        ModelRegistry registry = new ModelRegistry(modelsDir, manifestPinning(pin));
-        registry.pull(List.of(InstalledNima.MODEL_ID), ModelSource.mirror(mirror), Progress.NONE, false);
-        Files.delete(file);
-        Files.delete(mirror);
-        return registry;
+        // A staging mirror inside the caller's (temporary) models folder, only for the pull: deleted whether
+        // the pull worked or not. The registry reads only the files its manifest names, so it never sees it.
+        Path mirror = Files.createDirectories(modelsDir.resolve(".synthetic-mirror"));
+        try {
+            Path file = SyntheticNimaWeights.write(mirror.resolve(real.file()), seed);
+            Pin pin = new Pin(Pin.Kind.GIT_BLOB_SHA1, gitBlobId(file));
+            ModelRegistry registry = new ModelRegistry(modelsDir, manifestPinning(pin));
+            registry.pull(List.of(InstalledNima.MODEL_ID), ModelSource.mirror(mirror), Progress.NONE, false);
+            return registry;
+        } finally {
+            try (Stream<Path> staged = Files.walk(mirror)) {
+                for (Path p : staged.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     /** The bundled manifest with NIMA pinned to {@code pin}. */

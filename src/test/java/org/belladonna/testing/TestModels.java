@@ -1,9 +1,10 @@
-package org.belladonna.models;
+package org.belladonna.testing;
 
+import org.belladonna.models.ModelRegistry;
+import org.belladonna.models.ModelSource;
 import org.belladonna.progress.Progress;
 import org.belladonna.images.BadImageException;
 import org.belladonna.images.ImageDecoder;
-import org.belladonna.testing.Shared;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
