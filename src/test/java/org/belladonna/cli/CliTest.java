@@ -127,4 +127,17 @@ public class CliTest {
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("cannot create the data directory"), r.err());
     }
+
+    /** Every surrogate family's encoder and decoder is known, with the command that installs it. */
+    @Test
+    void modelsListShowsEveryFamilyWithItsInstallCommand() {
+        Run r = run("models", "list", "--models", dir.toString());
+        assertEquals(Main.OK, r.code(), r.err());
+        for (org.belladonna.vae.Family f : org.belladonna.vae.Family.values()) {
+            for (String id : List.of(f.encoderId(), f.decoderId())) {
+                assertTrue(r.out().lines().anyMatch(l -> l.startsWith(id + " ") && l.contains("missing")
+                        && l.contains("install: belladonna models pull " + id)), id + " in\n" + r.out());
+            }
+        }
+    }
 }
