@@ -55,7 +55,7 @@ public final class BenchEncoderCommand implements Callable<Integer> {
     int warmup;
 
     @Option(names = "--sizes", split = ",", defaultValue = "256x256,512x512,776x512",
-            description = "Image sizes WxH (or one side for a square) (default: ${DEFAULT-VALUE}).")
+            description = "Image sizes WxH (or one side for a square); 'none' for none (default: ${DEFAULT-VALUE}).")
     List<String> sizes;
 
     @Option(names = "--loops", split = ",", defaultValue = "560x360,776x512",
@@ -103,8 +103,8 @@ public final class BenchEncoderCommand implements Callable<Integer> {
         List<int[]> loopShapes;
         Family f;
         try {
-            shapes = sizes.stream().map(BenchEncoderCommand::size).toList();
-            loopShapes = loops.equals(List.of("none")) ? List.of() : loops.stream().map(BenchEncoderCommand::size).toList();
+            shapes = sizes(sizes);
+            loopShapes = sizes(loops);
             f = Family.byId(family);
         } catch (IllegalArgumentException e) {
             System.err.println("belladonna bench encoder: " + e.getMessage());
@@ -211,8 +211,8 @@ public final class BenchEncoderCommand implements Callable<Integer> {
         List<String> command = new ArrayList<>(List.of(python, script.toString(), "--taesd-py", taesdPy.toString(),
                 "--weights", weights.toString(), "--family", family, "--threads", Integer.toString(threads),
                 "--runs", Integer.toString(runs), "--warmup", Integer.toString(warmup), "--steps", Integer.toString(steps),
-                "--sizes", String.join(",", sizes.stream().map(s -> key("", size(s)).trim()).toList()),
-                "--loops", loops.equals(List.of("none")) ? "" : String.join(",", loops)));
+                "--sizes", String.join(",", sizes(sizes).stream().map(wh -> wh[0] + "x" + wh[1]).toList()),
+                "--loops", String.join(",", sizes(loops).stream().map(wh -> wh[0] + "x" + wh[1]).toList())));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         ObjectMapper json = new ObjectMapper();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -337,6 +337,10 @@ public final class BenchEncoderCommand implements Callable<Integer> {
 
     private static String key(String what, int[] wh) {
         return what + " " + wh[0] + "x" + wh[1];
+    }
+
+    private static List<int[]> sizes(List<String> texts) {
+        return texts.equals(List.of("none")) ? List.of() : texts.stream().map(BenchEncoderCommand::size).toList();
     }
 
     /** "WxH" or one side for a square. */
