@@ -52,6 +52,11 @@ public final class Compute {
         return device;
     }
 
+    /** Intra-op threads PyTorch was given; the PyTorch side of a bench runs with the same number. */
+    public int threads() {
+        return threads;
+    }
+
     /** Human-readable, e.g. "cpu (2 threads)" or "gpu(0)". */
     public String describe() {
         return device.isGpu() ? device.toString() : "cpu (" + threads + " threads)";

@@ -43,15 +43,13 @@ final class Block extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray input = inputs.singletonOrThrow();
+        // Sums are made in place in the last convolution's output, which backward does not need (a
+        // convolution keeps its input): one full-size allocation less each.
         NDArray x = input;
         if (pool != null) {
-            NDArray pooled = pool.forward(store, new NDList(x), training, params).singletonOrThrow();
-            x = x.add(pooled);
-            pooled.close();
+            x = pool.forward(store, new NDList(x), training, params).singletonOrThrow().addi(x);
         }
-        NDArray y = conv.forward(store, new NDList(x), training, params).singletonOrThrow();
-        NDArray sum = y.add(x);
-        y.close();
+        NDArray sum = conv.forward(store, new NDList(x), training, params).singletonOrThrow().addi(x);
         if (x != input) {
             x.close();
         }

@@ -14,13 +14,6 @@ final class Intermediates {
     private Intermediates() {
     }
 
-    /** Closes {@code consumed} unless it is the very array that is passed on as {@code result}. */
-    static void release(NDArray consumed, NDArray result) {
-        if (consumed != result) {
-            consumed.close();
-        }
-    }
-
     /** Closes every array of {@code consumed} that {@code result} does not pass on. */
     static void release(NDList consumed, NDList result) {
         for (NDArray array : consumed) {
