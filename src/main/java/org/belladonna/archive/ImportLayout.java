@@ -10,6 +10,7 @@ import org.belladonna.archive.ImportPlan.ScoreItem;
 import org.belladonna.csv.CsvInput;
 import org.belladonna.csv.CsvRow;
 import org.belladonna.csv.FormulaGuard;
+import org.belladonna.scores.ScoreImport;
 import org.belladonna.scores.ScoreNumbers;
 
 import java.io.IOException;
@@ -325,6 +326,11 @@ final class ImportLayout {
             Double std = ScoreNumbers.value(c.getOrDefault("std", ""));
             scores.add(new ScoreItem(root + file, emptyToNull(c.get("prompt")), emptyToNull(variant), model,
                     c.getOrDefault("model_version", ""), mean, std, distribution));
+        }
+        long models = scores.stream().map(ScoreItem::modelId).distinct().count();
+        if (models > ScoreImport.MAX_MODELS_PER_EXPERIMENT) {
+            refused.add("scores.csv names " + models + " scoring models; an experiment holds scores of at most "
+                    + ScoreImport.MAX_MODELS_PER_EXPERIMENT);
         }
         return scores;
     }

@@ -9,6 +9,7 @@ import org.belladonna.store.ImageIntake;
 import org.belladonna.store.ImageIntake.StoredImage;
 import org.belladonna.jobs.JobQueue;
 import org.belladonna.progress.Progress;
+import org.belladonna.scores.ScoreImport;
 import org.belladonna.store.Experiments;
 import org.belladonna.store.Records.Job;
 import org.belladonna.store.ImageStore;
@@ -191,9 +192,16 @@ public final class Importer {
         progress.update(STORING, checked.size(), checked.size());
     }
 
-    private ImportSummary save(Handle h, ImportPlan plan, Map<String, Checked> checked, Target target, String sourceName) {
+    private ImportSummary save(Handle h, ImportPlan plan, Map<String, Checked> checked, Target target, String sourceName)
+            throws ImportRefusedException {
         boolean[] created = {false};
         Experiment experiment = experiment(h, plan, target, sourceName, created);
+        java.util.Set<String> models = new java.util.HashSet<>(Scores.modelsOf(h, experiment.id(), ScoreImport.MAX_MODELS_PER_EXPERIMENT + 1));
+        plan.scores().forEach(s -> models.add(s.modelId()));
+        if (models.size() > ScoreImport.MAX_MODELS_PER_EXPERIMENT) {
+            throw new ImportRefusedException("experiment '" + experiment.name() + "' would hold scores of more than "
+                    + ScoreImport.MAX_MODELS_PER_EXPERIMENT + " models; nothing was imported");
+        }
         Map<String, Prompt> existing = new LinkedHashMap<>();
         Prompts.list(h, experiment.id()).forEach(p -> existing.put(p.text(), p));
         Map<String, Long> promptIds = new HashMap<>();

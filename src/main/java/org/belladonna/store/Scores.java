@@ -65,12 +65,43 @@ public final class Scores {
                 .bind(0, experimentId).mapTo(String.class).list();
     }
 
+    /** The first {@code limit} model ids of the experiment, most used first (pages list a bounded number). */
+    public static List<String> modelsOf(Handle h, long experimentId, int limit) {
+        return h.createQuery("""
+                SELECT s.model_id FROM score s JOIN image i ON i.id = s.image_id JOIN prompt p ON p.id = i.prompt_id
+                WHERE p.experiment_id = ? GROUP BY s.model_id ORDER BY count(*) DESC, s.model_id LIMIT ?""")
+                .bind(0, experimentId).bind(1, limit).mapTo(String.class).list();
+    }
+
+    /** How many distinct models scored images of the experiment. */
+    public static int modelCount(Handle h, long experimentId) {
+        return h.createQuery("""
+                SELECT count(DISTINCT s.model_id) FROM score s JOIN image i ON i.id = s.image_id JOIN prompt p ON p.id = i.prompt_id
+                WHERE p.experiment_id = ?""").bind(0, experimentId).mapTo(Integer.class).one();
+    }
+
     /** Per model with any score in the experiment, most used first. */
     public static List<Coverage> coverage(Handle h, long experimentId) {
+        return coverage(h, experimentId, 0, Integer.MAX_VALUE);
+    }
+
+    /** One page of {@link #coverage(Handle, long)}. */
+    public static List<Coverage> coverage(Handle h, long experimentId, int offset, int limit) {
         return h.createQuery("""
                 SELECT s.model_id, count(*) AS scored, sum(s.imported) AS imported
                 FROM score s JOIN image i ON i.id = s.image_id JOIN prompt p ON p.id = i.prompt_id
-                WHERE p.experiment_id = ? GROUP BY s.model_id ORDER BY count(*) DESC, s.model_id""")
-                .bind(0, experimentId).mapTo(Coverage.class).list();
+                WHERE p.experiment_id = ? GROUP BY s.model_id ORDER BY count(*) DESC, s.model_id LIMIT ? OFFSET ?""")
+                .bind(0, experimentId).bind(1, limit).bind(2, offset).mapTo(Coverage.class).list();
+    }
+
+    /** The first {@code limit} of {@link #forHash}. */
+    public static List<Score> forHash(Handle h, String hash, int limit) {
+        return h.createQuery("SELECT s.* FROM score s JOIN image i ON i.id = s.image_id WHERE i.hash = ? ORDER BY s.model_id, s.id LIMIT ?")
+                .bind(0, hash).bind(1, limit).mapTo(Score.class).list();
+    }
+
+    public static int countForHash(Handle h, String hash) {
+        return h.createQuery("SELECT count(*) FROM score s JOIN image i ON i.id = s.image_id WHERE i.hash = ?")
+                .bind(0, hash).mapTo(Integer.class).one();
     }
 }
