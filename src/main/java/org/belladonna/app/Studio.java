@@ -131,6 +131,14 @@ public final class Studio {
         return protection;
     }
 
+    /**
+     * Deletes leftover uploads and spool files (see {@link UploadSweeper}) not modified within
+     * {@code minimumAge}; uploads an unfinished import job needs are kept.
+     */
+    public UploadSweeper.Swept sweepUploads(java.time.Duration minimumAge) {
+        return UploadSweeper.sweep(store.dataDir(), importer.pendingUploads(), minimumAge);
+    }
+
     /** Who may sign in (on a server reachable from the network), their sessions and API tokens. */
     public AccountService accounts() {
         return accounts;

@@ -72,6 +72,18 @@ public final class Importer {
         return Files.createTempFile(incoming, "upload-", ".zip");
     }
 
+    /** The folder uploads wait in until their import job has run. */
+    public Path incoming() {
+        return incoming;
+    }
+
+    /** Uploads that a queued or running import job still needs (absolute, normalised). */
+    public java.util.Set<Path> pendingUploads() {
+        return store.read(h -> org.belladonna.store.Jobs.unfinishedPayloadValues(h, ImportJob.TYPE.name(), "file")).stream()
+                .filter(java.util.Objects::nonNull).map(f -> Path.of(f).toAbsolutePath().normalize())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /**
      * Queues the import of a saved upload ({@link #newUpload()}) into an experiment given by id, or by name
      * (created when missing), or as the archive names it when both are null; returns the job's id.

@@ -73,6 +73,12 @@ public final class Scores {
                 .bind(0, experimentId).bind(1, limit).mapTo(String.class).list();
     }
 
+    public static boolean hasModel(Handle h, long experimentId, String modelId) {
+        return h.createQuery("""
+                SELECT EXISTS (SELECT 1 FROM score s JOIN image i ON i.id = s.image_id JOIN prompt p ON p.id = i.prompt_id
+                WHERE p.experiment_id = ? AND s.model_id = ?)""").bind(0, experimentId).bind(1, modelId).mapTo(Boolean.class).one();
+    }
+
     /** How many distinct models scored images of the experiment. */
     public static int modelCount(Handle h, long experimentId) {
         return h.createQuery("""
