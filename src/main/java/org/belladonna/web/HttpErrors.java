@@ -47,6 +47,11 @@ public final class HttpErrors {
         }
     }
 
+    /** For a handler that renders its own page with an error status (e.g. the sign-in form's 401). */
+    static void markRendered(Context ctx) {
+        ctx.attribute(RENDERED, true);
+    }
+
     void page(Context ctx, int status, String message) {
         ctx.attribute(RENDERED, true);
         ctx.status(status);

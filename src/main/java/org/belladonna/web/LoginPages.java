@@ -71,6 +71,7 @@ final class LoginPages {
         model.put("message", message);
         model.put("next", next);
         model.put("name", name);
+        HttpErrors.markRendered(ctx); // the 401/429 answer is this form, not the generic error page
         views.render(ctx, "login", model);
     }
 
