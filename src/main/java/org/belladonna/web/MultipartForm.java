@@ -122,15 +122,28 @@ final class MultipartForm implements AutoCloseable {
                 }
             }
             return new MultipartForm(fields);
-        } catch (FileUploadByteCountLimitException e) {
-            throw new ContentTooLargeResponse("The file \"" + Uploads.displayName(e.getFileName()) + "\" is larger than "
-                    + UploadRoute.mib(route.maxFileBytes) + ", the most this address takes for one file.");
-        } catch (FileUploadSizeException e) {
-            throw new ContentTooLargeResponse("The upload is larger than " + UploadRoute.mib(route.maxBytes)
-                    + ", the most this address takes.");
-        } catch (FileUploadException e) {
-            throw new BadRequestResponse("The upload is not a well-formed form (" + e.getMessage() + ").");
+        } catch (java.io.UncheckedIOException e) {
+            // A sink that reads through a parser (the score CSV) gets the limit as an unchecked wrapper.
+            throw refusal(e.getCause(), route);
+        } catch (IOException e) {
+            throw refusal(e, route);
         }
+    }
+
+    /** A limit or a malformed body as the HTTP answer it deserves; any other I/O failure as it is. */
+    private static RuntimeException refusal(IOException e, UploadRoute route) throws IOException {
+        if (e instanceof FileUploadByteCountLimitException limit) {
+            return new ContentTooLargeResponse("The file \"" + Uploads.displayName(limit.getFileName()) + "\" is larger than "
+                    + UploadRoute.mib(route.maxFileBytes) + ", the most this address takes for one file.");
+        }
+        if (e instanceof FileUploadSizeException) {
+            return new ContentTooLargeResponse("The upload is larger than " + UploadRoute.mib(route.maxBytes)
+                    + ", the most this address takes.");
+        }
+        if (e instanceof FileUploadException) {
+            return new BadRequestResponse("The upload is not a well-formed form (" + e.getMessage() + ").");
+        }
+        throw e;
     }
 
     /**
