@@ -33,7 +33,7 @@ class TruncatedImageCliTest {
         assertTrue(r.err().contains("p/after/0.jpg") && r.err().contains("damaged or truncated"), r.err());
         var store = org.belladonna.app.Studio.open(dir.resolve("data"), dir.resolve("models")).store();
         assertEquals(0, org.belladonna.testing.Rows.count(store, "image"), "no image row");
-        assertEquals(store.read(h -> h.createQuery("SELECT count(DISTINCT hash) FROM concept_anchor").mapTo(Integer.class).one()),
+        assertEquals((int) store.read(h -> h.createQuery("SELECT count(DISTINCT hash) FROM concept_anchor").mapTo(Integer.class).one()),
                 org.belladonna.testing.Rows.count(store, "image_file"), "no file but the built-in concepts' anchors");
     }
 
