@@ -182,6 +182,12 @@ class SignInTest {
             assertEquals(name.equals("mira") ? 403 : 303, status, name);
             assertEquals(403, post("/experiments", cookie, "x".repeat(43), "name=forged-" + name).statusCode(), "another token");
         }
+        // Stopping a job follows the same areas: an import is a reviewer's, so an artist may not cancel it.
+        long importJob = server.studio().importer().submitUpload(server.studio().importer().newUpload(), "x.zip", null, "x", null);
+        String artist = session("mira", "artist password 1");
+        assertEquals(403, post("/jobs/" + importJob + "/cancel", artist, token(get("/", artist).body()), "").statusCode());
+        String reviewer = session("rev", "reviewer password 1");
+        assertEquals(200, post("/jobs/" + importJob + "/cancel", reviewer, token(get("/", reviewer).body()), "").statusCode());
         assertEquals(0, experiments("by-mira"));
         assertEquals(1, experiments("by-rev"));
         assertEquals(1, experiments("by-boss"));
