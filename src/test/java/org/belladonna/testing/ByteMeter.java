@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ByteMeter implements Connection.Listener {
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicInteger closed = new AtomicInteger();
+    private final AtomicInteger active = new AtomicInteger();
 
     public static ByteMeter attach(TestServer server) {
         ByteMeter meter = new ByteMeter();
@@ -25,12 +26,14 @@ public final class ByteMeter implements Connection.Listener {
 
     @Override
     public void onOpened(Connection connection) {
+        active.incrementAndGet();
     }
 
     @Override
     public void onClosed(Connection connection) {
         bytesIn.addAndGet(connection.getBytesIn());
         closed.incrementAndGet();
+        active.decrementAndGet();
     }
 
     /** Bytes read on connections that have closed since the last {@link #reset}. */
@@ -40,6 +43,11 @@ public final class ByteMeter implements Connection.Listener {
 
     public int closedConnections() {
         return closed.get();
+    }
+
+    /** Connections opened since attaching that have not closed yet (a test waits for none before measuring). */
+    public int active() {
+        return active.get();
     }
 
     public void reset() {
