@@ -115,16 +115,16 @@ public final class ScoreImport {
                 throw new BadRowsException(problems);
             }
             Map<String, Integer> byModel = new TreeMap<>();
-            int images = 0;
+            List<Scores.Imported> scores = new ArrayList<>();
             for (Match match : matches) {
                 ScoreCsv.Row row = match.row();
                 for (long imageId : match.imageIds()) {
-                    Scores.put(h, imageId, row.model(), label, row.score(), row.std(), null, true);
+                    scores.add(new Scores.Imported(imageId, row.model(), row.score(), row.std()));
                     byModel.merge(row.model(), 1, Integer::sum);
-                    images++;
                 }
             }
-            return new Result(matches.size(), images, byModel);
+            Scores.putImported(h, scores, label);
+            return new Result(matches.size(), scores.size(), byModel);
         });
     }
 
