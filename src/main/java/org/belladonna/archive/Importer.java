@@ -208,9 +208,11 @@ public final class Importer {
             throws ImportRefusedException {
         boolean[] created = {false};
         Experiment experiment = experiment(h, plan, target, sourceName, created);
-        java.util.Set<String> models = new java.util.HashSet<>(Scores.modelsOf(h, experiment.id(), ScoreImport.MAX_MODELS_PER_EXPERIMENT + 1));
-        plan.scores().forEach(s -> models.add(s.modelId()));
-        if (models.size() > ScoreImport.MAX_MODELS_PER_EXPERIMENT) {
+        // Only models the experiment lacks count against the limit (ImportLayout held the file to it already).
+        long newModels = plan.scores().stream().map(ScoreItem::modelId).distinct()
+                .filter(m -> !Scores.hasModel(h, experiment.id(), m)).count();
+        if (newModels > 0 && newModels + Scores.modelsOf(h, experiment.id(), ScoreImport.MAX_MODELS_PER_EXPERIMENT + 1).size()
+                > ScoreImport.MAX_MODELS_PER_EXPERIMENT) {
             throw new ImportRefusedException("experiment '" + experiment.name() + "' would hold scores of more than "
                     + ScoreImport.MAX_MODELS_PER_EXPERIMENT + " models; nothing was imported");
         }

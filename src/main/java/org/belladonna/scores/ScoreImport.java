@@ -128,19 +128,28 @@ public final class ScoreImport {
         });
     }
 
-    /** The models this file brings plus those the experiment has may not pass {@link #MAX_MODELS_PER_EXPERIMENT}. */
+    /**
+     * The models this file brings that the experiment lacks, plus the models it has, may not pass
+     * {@link #MAX_MODELS_PER_EXPERIMENT}; models it already has may be scored again.
+     */
     private static void checkModelCount(org.jdbi.v3.core.Handle h, long experimentId, List<ScoreCsv.Row> rows, RowProblems problems) {
-        Set<String> models = new TreeSet<>(Scores.modelsOf(h, experimentId, MAX_MODELS_PER_EXPERIMENT + 1));
-        int before = models.size();
         Set<String> added = new TreeSet<>();
+        Set<String> seen = new java.util.HashSet<>();
         for (ScoreCsv.Row row : rows) {
-            if (!models.contains(row.model()) && added.size() <= MAX_MODELS_PER_EXPERIMENT) {
+            if (seen.add(row.model()) && !Scores.hasModel(h, experimentId, row.model())) {
                 added.add(row.model());
+                if (added.size() > MAX_MODELS_PER_EXPERIMENT) {
+                    break;
+                }
             }
         }
-        if (before + added.size() > MAX_MODELS_PER_EXPERIMENT) {
+        if (added.isEmpty()) {
+            return;
+        }
+        int has = Scores.modelsOf(h, experimentId, MAX_MODELS_PER_EXPERIMENT + 1).size();
+        if (has + added.size() > MAX_MODELS_PER_EXPERIMENT) {
             problems.fileProblem("an experiment holds scores of at most " + MAX_MODELS_PER_EXPERIMENT
-                    + " models; it has " + (before > MAX_MODELS_PER_EXPERIMENT ? "more than " + MAX_MODELS_PER_EXPERIMENT : before)
+                    + " models; it has " + (has > MAX_MODELS_PER_EXPERIMENT ? "more than " + MAX_MODELS_PER_EXPERIMENT : has)
                     + " and this file names " + (added.size() > MAX_MODELS_PER_EXPERIMENT ? "more than " + MAX_MODELS_PER_EXPERIMENT : added.size())
                     + " others (" + String.join(", ", added.stream().limit(5).toList()) + (added.size() > 5 ? ", …" : "") + ")");
         }

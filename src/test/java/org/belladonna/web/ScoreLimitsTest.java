@@ -162,5 +162,8 @@ class ScoreLimitsTest {
         // A model beyond the list is still reachable by name.
         assertEquals(200, client.get("/experiments/" + id + "/stats?model=flood-" + "x".repeat(60) + "999").statusCode());
         assertEquals(400, client.get("/experiments/" + id + "/stats?model=nope").statusCode());
+        // Models it already has may be scored again; a new one may not.
+        assertEquals(200, importCsv(id, "again.csv", ("a.png,flood-" + "x".repeat(60) + "7,6\n").getBytes(StandardCharsets.UTF_8)).statusCode());
+        assertEquals(422, importCsv(id, "new.csv", "a.png,brand-new,6\n".getBytes(StandardCharsets.UTF_8)).statusCode());
     }
 }
