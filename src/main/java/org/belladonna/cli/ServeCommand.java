@@ -57,13 +57,14 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Studio studio = dirs.open();
         boolean signIn = !kiosk && !WebServer.isLoopback(host);
-        Optional<String> firstPassword = signIn ? studio.accounts().createFirstAdmin(FIRST_ADMIN) : Optional.empty();
         Javalin app;
         try {
             app = new WebServer(studio, new WebServer.Options(kiosk, offline)).start(host, port);
         } catch (RuntimeException e) {
             throw new UserError("cannot listen on " + host + ":" + port + " (" + rootMessage(e) + ")");
         }
+        // Made once the server runs, so a failed start never makes an admin whose password nobody saw.
+        Optional<String> firstPassword = signIn ? studio.accounts().createFirstAdmin(FIRST_ADMIN) : Optional.empty();
         out.println("Belladonna " + (kiosk ? "kiosk " : "") + "is running at http://" + displayHost() + ":" + app.port()
                 + "/  (data: " + studio.store().dataDir() + ")  Ctrl-C stops it.");
         if (signIn) {
