@@ -104,13 +104,19 @@ class ScoreLimitsTest {
         assertEquals(422, r.statusCode());
         assertTrue(r.body().contains("the file is not UTF-8 text"), r.body());
 
-        Path file = Files.write(Files.createTempDirectory("latin1").resolve("latin1.csv"), latin1);
-        CliRunner.Result cli = CliRunner.run("import-scores", file.toString(), "--experiment", Long.toString(experiment),
-                "--data", server.dataDir().toString());
+        // The CLI on a data directory of its own: two studios writing one SQLite file at once is not what this tests.
+        Path cliDir = Files.createTempDirectory("latin1");
+        Path file = Files.write(cliDir.resolve("latin1.csv"), latin1);
+        var cliStudio = org.belladonna.app.Studio.open(cliDir.resolve("data"), cliDir.resolve("models"));
+        long cliExperiment = cliStudio.gallery().createExperiment("cli", "", "");
+        cliStudio.gallery().addImages(cliExperiment, List.of(new NewImage("p", true, "before", 1L, "img0.png", "{}", TestImages.png(16, 16, 711))));
+        CliRunner.Result cli = CliRunner.run("import-scores", file.toString(), "--experiment", Long.toString(cliExperiment),
+                "--data", cliDir.resolve("data").toString());
         assertEquals(1, cli.code());
         assertEquals(1, cli.err().strip().lines().count(), cli.err());
         assertTrue(cli.err().contains("the file is not UTF-8 text"), cli.err());
         assertEquals(0, server.studio().scoring().modelCount(experiment));
+        assertEquals(0, cliStudio.scoring().modelCount(cliExperiment));
     }
 
     @Test
