@@ -25,4 +25,7 @@ EXPOSE 7070
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/7070 && printf "GET /health HTTP/1.0\r\n\r\n" >&3 && grep -q "200" <&3'
 ENTRYPOINT ["java", "-jar", "/app/belladonna.jar"]
+# 0.0.0.0 is not loopback, so the studio needs accounts: the first start prints the admin's password once
+# (see `docker logs`), or make one first: docker run --rm -i -v bd-data:/app/data IMAGE users add NAME --role admin
+# /health stays public for the health check above.
 CMD ["serve", "--host", "0.0.0.0", "--port", "7070"]

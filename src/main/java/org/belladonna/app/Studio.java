@@ -1,5 +1,6 @@
 package org.belladonna.app;
 
+import org.belladonna.accounts.AccountService;
 import org.belladonna.archive.ArchiveLimits;
 import org.belladonna.archive.ExperimentExport;
 import org.belladonna.archive.Importer;
@@ -38,6 +39,7 @@ public final class Studio {
     private final ExperimentExport export;
     private final ConceptLibrary concepts;
     private final ProtectionService protection;
+    private final AccountService accounts;
 
     private Studio(Store store, ModelRegistry models) {
         this.store = store;
@@ -54,6 +56,7 @@ public final class Studio {
         this.scoreImport = new ScoreImport(store);
         this.concepts = new ConceptLibrary(store);
         this.protection = new ProtectionService(store, jobs, concepts, models);
+        this.accounts = new AccountService(store);
     }
 
     public static Studio open(Path dataDir, Path modelsDir) {
@@ -126,5 +129,18 @@ public final class Studio {
     /** Protecting artwork in the background. */
     public ProtectionService protection() {
         return protection;
+    }
+
+    /**
+     * Deletes leftover uploads and spool files (see {@link UploadSweeper}) not modified within
+     * {@code minimumAge}; uploads an unfinished import job needs are kept.
+     */
+    public UploadSweeper.Swept sweepUploads(java.time.Duration minimumAge) {
+        return UploadSweeper.sweep(store.dataDir(), importer.pendingUploads(), minimumAge);
+    }
+
+    /** Who may sign in (on a server reachable from the network), their sessions and API tokens. */
+    public AccountService accounts() {
+        return accounts;
     }
 }

@@ -23,6 +23,9 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import static org.belladonna.csv.CsvOutput.number;
+import static org.belladonna.csv.CsvOutput.text;
+
 /**
  * An experiment as a ZIP that {@link Importer} reads back into the same tables: {@code experiment.json},
  * {@code prompts.csv} (every prompt in order, with its group), {@code manifest.csv} (one row per image),
@@ -46,32 +49,37 @@ public final class ExperimentExport {
         List<Scores.Scored> scores = store.read(h -> Scores.ofExperiment(h, experiment.id(), null));
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         ObjectNode info = JSON.createObjectNode().put("name", experiment.name())
-                .put("description", experiment.description()).put("concept", experiment.concept());
-        text(zip, ImportLayout.EXPERIMENT_JSON, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(info) + "\n");
+                .put("description", experiment.description()).put("concept", experiment.concept())
+                .put(ImportLayout.FORMULA_GUARD, true);
+        entry(zip, ImportLayout.EXPERIMENT_JSON, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(info) + "\n");
 
+        // Every text cell is formula-safe (a prompt "=HYPERLINK(...)" opens as text in a spreadsheet);
+        // experiment.json says so, and the importer takes exactly that guard off again.
         CsvOutput promptsCsv = new CsvOutput().row("prompt", "group");
-        prompts.forEach(p -> promptsCsv.row(p.text(), p.related() ? "related" : "control"));
-        text(zip, ImportLayout.PROMPTS_CSV, promptsCsv.toString());
+        prompts.forEach(p -> promptsCsv.cells(text(p.text()), text(p.related() ? "related" : "control")));
+        entry(zip, ImportLayout.PROMPTS_CSV, promptsCsv.toString());
 
         CsvOutput manifest = new CsvOutput().row("file", "prompt", "variant", "seed", "group", "source_name", "metadata");
         Map<Long, Images.ExportRow> byId = new HashMap<>();
         for (Images.ExportRow r : rows) {
             byId.put(r.id(), r);
-            manifest.row(fileName(r), r.promptText(), r.variant(), r.seed() == null ? "" : r.seed().toString(),
-                    r.related() ? "related" : "control", r.sourceName(), r.metadata());
+            manifest.cells(text(fileName(r)), text(r.promptText()), text(r.variant()),
+                    number(r.seed() == null ? "" : r.seed().toString()), text(r.related() ? "related" : "control"),
+                    text(r.sourceName()), text(r.metadata()));
         }
-        text(zip, ImportLayout.MANIFEST_CSV, manifest.toString());
+        entry(zip, ImportLayout.MANIFEST_CSV, manifest.toString());
 
         CsvOutput scoresCsv = new CsvOutput().row("file", "prompt", "variant", "model_id", "model_version", "mean", "std",
                 "distribution");
         for (Scores.Scored s : scores) {
             Images.ExportRow r = byId.get(s.imageId());
             // Double.toString is the shortest text that parses back to the same double: scores survive exactly.
-            scoresCsv.row(fileName(r), r.promptText(), r.variant(), s.modelId(), s.modelVersion(),
-                    Double.toString(s.mean()), s.std() == null ? "" : Double.toString(s.std()),
-                    s.distribution() == null ? "" : s.distribution());
+            scoresCsv.cells(text(fileName(r)), text(r.promptText()), text(r.variant()), text(s.modelId()),
+                    text(s.modelVersion()), number(Double.toString(s.mean())),
+                    number(s.std() == null ? "" : Double.toString(s.std())),
+                    text(s.distribution() == null ? "" : s.distribution()));
         }
-        text(zip, ImportLayout.SCORES_CSV, scoresCsv.toString());
+        entry(zip, ImportLayout.SCORES_CSV, scoresCsv.toString());
 
         Set<String> written = new HashSet<>();
         for (Images.ExportRow r : rows) {
@@ -87,7 +95,7 @@ public final class ExperimentExport {
         return "images/" + r.hash() + "." + ImageFormat.extension(r.format());
     }
 
-    private static void text(ZipOutputStream zip, String name, String content) throws IOException {
+    private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
         ZipEntry e = new ZipEntry(name);
         e.setTime(FIXED_TIME);
         zip.putNextEntry(e);

@@ -9,6 +9,8 @@ import org.belladonna.archive.ImportPlan.Item;
 import org.belladonna.archive.ImportPlan.ScoreItem;
 import org.belladonna.csv.CsvInput;
 import org.belladonna.csv.CsvRow;
+import org.belladonna.csv.FormulaGuard;
+import org.belladonna.scores.ScoreImport;
 import org.belladonna.scores.ScoreNumbers;
 
 import java.io.IOException;
@@ -47,6 +49,8 @@ final class ImportLayout {
     static final String PROMPTS_CSV = "prompts.csv";
     static final String SCORES_CSV = "scores.csv";
     static final String EXPERIMENT_JSON = "experiment.json";
+    /** Set in experiment.json by our exporter: its CSV text cells carry {@link FormulaGuard}'s apostrophe. */
+    static final String FORMULA_GUARD = "csv_formula_guard";
     static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "webp");
     private static final Set<String> MANIFEST_COLUMNS = Set.of("file", "prompt", "variant", "seed", "group", "related", "metadata", "source_name");
     private static final Pattern SEED = Pattern.compile("^(?:\\d{1,18}|.*?seed[-_ ]?(\\d{1,18}).*)$", Pattern.CASE_INSENSITIVE);
@@ -61,6 +65,7 @@ final class ImportLayout {
     private final List<String> prompts = new ArrayList<>();
     private final Map<String, Boolean> groups = new LinkedHashMap<>();
     private final List<Item> items = new ArrayList<>();
+    private boolean formulaGuarded;
 
     private ImportLayout(ImportSource source, String root) {
         this.source = source;
@@ -322,12 +327,18 @@ final class ImportLayout {
             scores.add(new ScoreItem(root + file, emptyToNull(c.get("prompt")), emptyToNull(variant), model,
                     c.getOrDefault("model_version", ""), mean, std, distribution));
         }
+        long models = scores.stream().map(ScoreItem::modelId).distinct().count();
+        if (models > ScoreImport.MAX_MODELS_PER_EXPERIMENT) {
+            refused.add("scores.csv names " + models + " scoring models; an experiment holds scores of at most "
+                    + ScoreImport.MAX_MODELS_PER_EXPERIMENT);
+        }
         return scores;
     }
 
     private ExperimentInfo experimentInfo() throws IOException, ImportRefusedException {
         try {
             JsonNode n = JSON.readTree(text(EXPERIMENT_JSON));
+            formulaGuarded = n != null && n.path(FORMULA_GUARD).asBoolean(false);
             if (n == null || !n.isObject() || !n.path("name").isTextual() || n.path("name").asText().isBlank()) {
                 refused.add("experiment.json needs a \"name\"");
                 return null;
@@ -343,7 +354,9 @@ final class ImportLayout {
     private List<CsvRow> csv(String name) throws IOException, ImportRefusedException {
         List<CsvRow> rows = new ArrayList<>();
         try (CsvInput in = CsvInput.of(text(name))) {
-            in.forEach(rows::add);
+            // Our own export guards text cells against formulas; take exactly that guard off again.
+            in.forEach(row -> rows.add(formulaGuarded
+                    ? new CsvRow(row.line(), row.cells().stream().map(FormulaGuard::unguard).toList()) : row));
             return rows;
         } catch (CsvInput.CsvException e) {
             refused.add(name + ": " + e.getMessage());

@@ -9,6 +9,7 @@ import org.belladonna.store.ImageIntake;
 import org.belladonna.store.ImageIntake.StoredImage;
 import org.belladonna.jobs.JobQueue;
 import org.belladonna.progress.Progress;
+import org.belladonna.scores.ScoreImport;
 import org.belladonna.store.Experiments;
 import org.belladonna.store.Records.Job;
 import org.belladonna.store.ImageStore;
@@ -69,6 +70,18 @@ public final class Importer {
     public Path newUpload() throws IOException {
         Files.createDirectories(incoming);
         return Files.createTempFile(incoming, "upload-", ".zip");
+    }
+
+    /** The folder uploads wait in until their import job has run. */
+    public Path incoming() {
+        return incoming;
+    }
+
+    /** Uploads that a queued or running import job still needs (absolute, normalised). */
+    public java.util.Set<Path> pendingUploads() {
+        return store.read(h -> org.belladonna.store.Jobs.unfinishedPayloadValues(h, ImportJob.TYPE.name(), "file")).stream()
+                .filter(java.util.Objects::nonNull).map(f -> Path.of(f).toAbsolutePath().normalize())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /**
@@ -191,9 +204,18 @@ public final class Importer {
         progress.update(STORING, checked.size(), checked.size());
     }
 
-    private ImportSummary save(Handle h, ImportPlan plan, Map<String, Checked> checked, Target target, String sourceName) {
+    private ImportSummary save(Handle h, ImportPlan plan, Map<String, Checked> checked, Target target, String sourceName)
+            throws ImportRefusedException {
         boolean[] created = {false};
         Experiment experiment = experiment(h, plan, target, sourceName, created);
+        // Only models the experiment lacks count against the limit (ImportLayout held the file to it already).
+        long newModels = plan.scores().stream().map(ScoreItem::modelId).distinct()
+                .filter(m -> !Scores.hasModel(h, experiment.id(), m)).count();
+        if (newModels > 0 && newModels + Scores.modelsOf(h, experiment.id(), ScoreImport.MAX_MODELS_PER_EXPERIMENT + 1).size()
+                > ScoreImport.MAX_MODELS_PER_EXPERIMENT) {
+            throw new ImportRefusedException("experiment '" + experiment.name() + "' would hold scores of more than "
+                    + ScoreImport.MAX_MODELS_PER_EXPERIMENT + " models; nothing was imported");
+        }
         Map<String, Prompt> existing = new LinkedHashMap<>();
         Prompts.list(h, experiment.id()).forEach(p -> existing.put(p.text(), p));
         Map<String, Long> promptIds = new HashMap<>();

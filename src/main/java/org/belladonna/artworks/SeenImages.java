@@ -1,6 +1,7 @@
 package org.belladonna.artworks;
 
 import org.belladonna.models.ModelMissingException;
+import org.belladonna.protect.WorkingGeometry;
 import org.belladonna.vae.Family;
 import org.belladonna.vae.ModelsEye;
 import org.belladonna.vae.Taef2;
@@ -28,6 +29,11 @@ import java.util.Optional;
  */
 public final class SeenImages implements AutoCloseable {
     public static final String KIND = kind(Family.TAEF2.id());
+    /**
+     * The view is computed at the working size (short side at most this, as a scraper would resize before
+     * training): memory and time stay those of a 512 px image, whatever was uploaded.
+     */
+    public static final int MAX_SHORT_SIDE = 512;
 
     /** The derived-image kind of a family's view, e.g. "seen:taesana". */
     public static String kind(String family) {
@@ -84,7 +90,7 @@ public final class SeenImages implements AutoCloseable {
         if (done.isPresent()) {
             return done.get();
         }
-        BufferedImage source = ImageDecoder.toRgb(ImageIO.read(store.files().path(hash).toFile()));
+        BufferedImage source = workingSize(ImageDecoder.toRgb(ImageIO.read(store.files().path(hash).toFile())));
         BufferedImage seen = eye().see(source);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(seen, "png", png);
@@ -100,6 +106,15 @@ public final class SeenImages implements AutoCloseable {
             return null;
         });
         return stored.hash();
+    }
+
+    /** Downscaled (Thumbnailator) so the short side is at most {@link #MAX_SHORT_SIDE}; never upscaled. */
+    static BufferedImage workingSize(BufferedImage image) throws IOException {
+        if (Math.min(image.getWidth(), image.getHeight()) <= MAX_SHORT_SIDE) {
+            return image;
+        }
+        WorkingGeometry g = WorkingGeometry.of(image.getWidth(), image.getHeight(), MAX_SHORT_SIDE);
+        return ImageDecoder.toRgb(net.coobird.thumbnailator.Thumbnails.of(image).forceSize(g.width(), g.height()).asBufferedImage());
     }
 
     /** True when both TAEF2 files are installed and verified. */

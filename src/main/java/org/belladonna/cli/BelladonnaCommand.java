@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 EncodeCommand.class,
                 SeeCommand.class,
                 GcCommand.class,
+                UsersCommand.class,
                 BenchCommand.class,
         })
 public final class BelladonnaCommand {

@@ -45,13 +45,14 @@ public final class ExportCommand implements Callable<Integer> {
         Studio studio = dirs.open();
         Experiment experiment = studio.gallery().experiment(id).orElseThrow(() -> new UserError("there is no experiment " + id));
         if (csv != null) {
-            List<String> models = studio.stats().models(id);
+            List<String> models = studio.stats().models(id, 20);
             if (models.isEmpty()) {
                 throw new UserError("experiment " + id + " has no scores yet, so there is no table to export");
             }
             String chosen = model != null ? model : models.get(0);
-            if (!models.contains(chosen)) {
-                throw new UserError("experiment " + id + " has no scores by " + chosen + " (it has: " + String.join(", ", models) + ")");
+            if (!models.contains(chosen) && !studio.stats().hasModel(id, chosen)) {
+                throw new UserError("experiment " + id + " has no scores by " + chosen + " (it has: " + String.join(", ", models)
+                        + (models.size() == 20 ? ", ..." : "") + ")");
             }
             Analysis analysis = studio.stats().analyse(id, chosen);
             writeAtomically(csv, o -> o.write(PromptTableCsv.write(analysis).getBytes(StandardCharsets.UTF_8)));

@@ -15,6 +15,7 @@ public final class ImageArgument {
 
     /** The decoded image; a file that is missing or no usable image is bad input, with the reason. */
     BufferedImage decode() {
+        InputFiles.requireRegularFile(image, ImageDecoder.MAX_FILE_BYTES, "images");
         try {
             return new ImageDecoder().decode(image).image();
         } catch (BadImageException | IOException e) {

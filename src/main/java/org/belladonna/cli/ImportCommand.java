@@ -45,6 +45,9 @@ public final class ImportCommand implements Callable<Integer> {
         if (!Files.exists(path)) {
             throw new UserError(path + " does not exist");
         }
+        if (!Files.isDirectory(path) && !Files.isRegularFile(path)) {
+            throw new UserError(InputFiles.notARegularFile(path));
+        }
         Importer.Target where = target == null ? Importer.Target.fromSource()
                 : target.experimentId != null ? Importer.Target.byId(target.experimentId) : Importer.Target.byName(target.name);
         if (target != null && target.name != null && (target.name.isBlank() || target.name.length() > 200)) {

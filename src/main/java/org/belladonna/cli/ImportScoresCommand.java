@@ -1,5 +1,6 @@
 package org.belladonna.cli;
 
+import org.belladonna.scores.ScoreCsv;
 import org.belladonna.scores.ScoreImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -7,8 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,11 +29,9 @@ public final class ImportScoresCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(file)) {
-            throw new UserError("no such file: " + file);
-        }
+        InputFiles.requireRegularFile(file, ScoreCsv.MAX_FILE_BYTES, "score files");
         ScoreImport.Result result;
-        try (Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (InputStream csv = Files.newInputStream(file)) {
             result = dirs.open().scoreImport().importCsv(experiment, file.getFileName().toString(), csv);
         } catch (ScoreImport.BadRowsException e) {
             throw new UserError(file + ": " + e.getMessage());

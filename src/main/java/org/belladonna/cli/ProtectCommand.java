@@ -202,10 +202,9 @@ public final class ProtectCommand implements Callable<Integer> {
                     throw new UserError(p + " holds no PNG, JPEG or WebP files");
                 }
                 files.addAll(images);
-            } else if (Files.isRegularFile(p)) {
-                files.add(p);
             } else {
-                throw new UserError(p + ": no such file or folder");
+                // Size and kind first: a 3 GB file or a FIFO is refused before a byte is read.
+                files.add(InputFiles.requireRegularFile(p, ImageDecoder.MAX_FILE_BYTES, "images"));
             }
         }
         return files;

@@ -7,13 +7,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.PrintStream;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Start the web app (default http://127.0.0.1:7070).")
 public final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes it to the network).")
+    /** The account made on the first start off loopback. */
+    static final String FIRST_ADMIN = "admin";
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}). "
+            + "Any address other than loopback (e.g. 0.0.0.0) exposes it to the network and then needs accounts: the first start "
+            + "makes an admin and prints its password once.")
     String host;
 
     @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -30,18 +37,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (port < 0 || port > 65535) {
-            throw new UserError("--port must be between 0 and 65535, not " + port);
-        }
-        Studio studio = dirs.open();
-        Javalin app;
-        try {
-            app = new WebServer(studio, new WebServer.Options(kiosk, offline)).start(host, port);
-        } catch (RuntimeException e) {
-            throw new UserError("cannot listen on " + host + ":" + port + " (" + rootMessage(e) + ")");
-        }
-        System.out.println("Belladonna " + (kiosk ? "kiosk " : "") + "is running at http://" + displayHost() + ":" + app.port()
-                + "/  (data: " + studio.store().dataDir() + ")  Ctrl-C stops it.");
+        Javalin app = start(System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
@@ -49,6 +45,36 @@ public final class ServeCommand implements Callable<Integer> {
         }, "shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Opens the studio and starts the server; off loopback, makes the first admin when there is no account
+     * and prints its password, once. Prints where it runs.
+     */
+    Javalin start(PrintStream out) {
+        if (port < 0 || port > 65535) {
+            throw new UserError("--port must be between 0 and 65535, not " + port);
+        }
+        Studio studio = dirs.open();
+        boolean signIn = !kiosk && !WebServer.isLoopback(host);
+        Javalin app;
+        try {
+            app = new WebServer(studio, new WebServer.Options(kiosk, offline)).start(host, port);
+        } catch (RuntimeException e) {
+            throw new UserError("cannot listen on " + host + ":" + port + " (" + rootMessage(e) + ")");
+        }
+        // Made once the server runs, so a failed start never makes an admin whose password nobody saw.
+        Optional<String> firstPassword = signIn ? studio.accounts().createFirstAdmin(FIRST_ADMIN) : Optional.empty();
+        out.println("Belladonna " + (kiosk ? "kiosk " : "") + "is running at http://" + displayHost() + ":" + app.port()
+                + "/  (data: " + studio.store().dataDir() + ")  Ctrl-C stops it.");
+        if (signIn) {
+            out.println("It is reachable beyond this machine, so everything but /health needs an account.");
+            firstPassword.ifPresentOrElse(
+                    p -> out.println("Created the admin account '" + FIRST_ADMIN + "'. Its password, shown only this once: " + p
+                            + "  (change it with 'belladonna users passwd " + FIRST_ADMIN + "')"),
+                    () -> out.println("Sign in with an account; 'belladonna users list' shows them."));
+        }
+        return app;
     }
 
     private String displayHost() {

@@ -4,11 +4,18 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -40,6 +47,16 @@ public final class CsvInput implements Iterable<CsvRow>, Closeable {
 
     public static CsvInput of(String text) {
         return new CsvInput(new StringReader(text));
+    }
+
+    /**
+     * Streams UTF-8 bytes, strictly: a byte sequence that is not UTF-8 (a file saved as Latin-1 or UTF-16)
+     * stops the reading with {@link NotUtf8Exception} instead of turning into replacement characters.
+     */
+    public static CsvInput utf8(InputStream in) {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new CsvInput(new BufferedReader(new InputStreamReader(in, strict), 64 * 1024));
     }
 
     /**
@@ -99,12 +116,15 @@ public final class CsvInput implements Iterable<CsvRow>, Closeable {
     }
 
     /** The text is not CSV; the message says where and why. */
-    public static final class CsvException extends RuntimeException {
+    public static class CsvException extends RuntimeException {
         private CsvException(String message, Throwable cause) {
             super(message, cause);
         }
 
         static RuntimeException of(UncheckedIOException e, long line) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                return new NotUtf8Exception(line, e);
+            }
             if (!(e.getCause() instanceof org.apache.commons.csv.CSVException)) {
                 return e; // a real read error, not bad text
             }
@@ -115,6 +135,15 @@ public final class CsvInput implements Iterable<CsvRow>, Closeable {
                     ? "line " + line + " has text after a closing quote (write a quote inside a quoted field as \"\")"
                     : "line " + line + " is not valid CSV (" + why + ")";
             return new CsvException(text, e);
+        }
+    }
+
+    /** The bytes are not UTF-8 text; nothing after the last good line was read. */
+    public static final class NotUtf8Exception extends CsvException {
+        private NotUtf8Exception(long afterLine, Throwable cause) {
+            super("the file is not UTF-8 text (" + (afterLine <= 1 ? "near its start"
+                    : "a byte that is not UTF-8 comes after line " + (afterLine - 1))
+                    + "); save it as UTF-8 (\"CSV UTF-8\" in a spreadsheet) and import it again", cause);
         }
     }
 }

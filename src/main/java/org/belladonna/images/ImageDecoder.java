@@ -9,16 +9,22 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * Decodes untrusted PNG, JPEG and WebP bytes. The header is read first so that a file declaring
- * 50000x50000 pixels is refused before any pixel memory is allocated.
+ * 50000x50000 pixels is refused before any pixel memory is allocated. A decoder warning is an error: the
+ * JDK's JPEG reader only warns about a truncated file ("Premature end of JPEG file") and fills the missing
+ * rows with grey, which would otherwise be stored and protected as a damaged picture.
  */
 public final class ImageDecoder {
     /** Default ceiling: 64 megapixels (e.g. 8000x8000). */
     public static final long DEFAULT_MAX_PIXELS = 64L * 1024 * 1024;
     public static final int MIN_SIDE = 8;
+    /** Largest image file read at all (a 64-megapixel PNG fits); bigger files are refused before reading. */
+    public static final long MAX_FILE_BYTES = 256L << 20;
 
     private final long maxPixels;
     private final int minSide;
@@ -33,6 +39,11 @@ public final class ImageDecoder {
     }
 
     public DecodedImage decode(Path file) throws BadImageException, IOException {
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new BadImageException("the file is " + (size >> 20) + " MiB; images up to " + (MAX_FILE_BYTES >> 20)
+                    + " MiB are accepted");
+        }
         return decode(Files.readAllBytes(file));
     }
 
@@ -45,12 +56,17 @@ public final class ImageDecoder {
                 throw new BadImageException("no decoder for " + format + " is installed");
             }
             ImageReader reader = readers.next();
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             try {
                 reader.setInput(in, true, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 checkSize(width, height);
                 BufferedImage image = reader.read(0);
+                if (!warnings.isEmpty()) {
+                    throw new BadImageException("the " + format + " file is damaged or truncated (" + warnings.get(0) + ")");
+                }
                 return new DecodedImage(toRgb(image), format);
             } finally {
                 reader.dispose();

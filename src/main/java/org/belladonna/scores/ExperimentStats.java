@@ -62,6 +62,20 @@ public final class ExperimentStats {
         return store.read(h -> Scores.modelsOf(h, experimentId));
     }
 
+    /** The first {@code limit} scoring models of the experiment, most used first. */
+    public List<String> models(long experimentId, int limit) {
+        return store.read(h -> Scores.modelsOf(h, experimentId, limit));
+    }
+
+    public int modelCount(long experimentId) {
+        return store.read(h -> Scores.modelCount(h, experimentId));
+    }
+
+    /** True when the model scored any image of the experiment. */
+    public boolean hasModel(long experimentId, String modelId) {
+        return store.read(h -> Scores.hasModel(h, experimentId, modelId));
+    }
+
     private static double[] toArray(List<Double> values) {
         return values == null ? new double[0] : values.stream().mapToDouble(Double::doubleValue).toArray();
     }

@@ -4,6 +4,7 @@ import org.belladonna.csv.CsvInput;
 import org.belladonna.csv.CsvRow;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,16 @@ public final class ScoreCsv {
     private static final Set<String> SCORE_HEADERS = Set.of("score", "mean", "meanscore");
     private static final Set<String> STD_HEADERS = Set.of("std", "stddev", "sd", "standarddeviation");
 
+    /**
+     * Rows per file. A file is one score per image and model: 100,000 rows is 50,000 images scored by two
+     * models, far beyond a study here (hundreds to a few thousand generated images), and it is read, matched
+     * and written (one batch) in about 5 s on the 2-core test machine under load, so the write lock is never
+     * held for long. A bigger file is refused whole, before any matching.
+     */
+    public static final int MAX_ROWS = 100_000;
+    /** Bytes per file: 100,000 rows of a 64-character hash, a model name and a score fit several times over. */
+    public static final long MAX_FILE_BYTES = 32L << 20;
+
     private ScoreCsv() {
     }
 
@@ -30,15 +41,33 @@ public final class ScoreCsv {
     public record Row(int line, String image, String model, double score, Double std) {
     }
 
-    /** Rows that parsed and problems ("line 7: ...") for those that did not, in file order. */
-    public record Parsed(List<Row> rows, List<String> problems) {
+    /**
+     * Rows that parsed, and the problems of those that did not (bounded). {@code refusedWhole} when the file
+     * itself cannot be used (not UTF-8, not CSV, too many rows): its rows are not worth matching.
+     */
+    record Parsed(List<Row> rows, RowProblems problems, boolean refusedWhole) {
     }
 
-    public static Parsed parse(Reader csv) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        boolean first = true;
+    static Parsed parse(Reader csv) throws IOException {
         try (CsvInput in = CsvInput.of(csv)) {
+            return parse(in);
+        }
+    }
+
+    /** Strict UTF-8: a file in another encoding is refused with a line that says so. */
+    static Parsed parse(InputStream csv) throws IOException {
+        try (CsvInput in = CsvInput.utf8(csv)) {
+            return parse(in);
+        }
+    }
+
+    /** Streams the rows: at most {@link #MAX_ROWS} are ever held, and at most 50 problems. */
+    private static Parsed parse(CsvInput in) {
+        List<Row> rows = new ArrayList<>();
+        RowProblems problems = new RowProblems();
+        boolean first = true;
+        int seen = 0;
+        try {
             for (CsvRow record : in) {
                 List<String> c = record.cells();
                 if (first && isHeader(c)) {
@@ -46,18 +75,27 @@ public final class ScoreCsv {
                     continue;
                 }
                 first = false;
+                if (++seen > MAX_ROWS) {
+                    problems.fileProblem("the file has more than " + String.format(java.util.Locale.ROOT, "%,d", MAX_ROWS)
+                            + " score rows; split it into files of at most that many rows and import each");
+                    return new Parsed(List.of(), problems, true);
+                }
                 String problem = problem(c);
                 if (problem != null) {
-                    problems.add("line " + record.line() + ": " + problem);
+                    problems.add(record.line(), problem);
                     continue;
                 }
                 rows.add(new Row((int) record.line(), c.get(0).strip(), c.get(1).strip(), ScoreNumbers.value(c.get(2)),
                         c.size() == 4 ? ScoreNumbers.value(c.get(3)) : null));
             }
+        } catch (CsvInput.NotUtf8Exception e) {
+            problems.fileProblem(e.getMessage());
+            return new Parsed(List.of(), problems, true);
         } catch (CsvInput.CsvException e) {
-            problems.add("the file is not CSV: " + e.getMessage());
+            problems.fileProblem("the file is not CSV: " + e.getMessage());
+            return new Parsed(List.of(), problems, true);
         }
-        return new Parsed(rows, problems);
+        return new Parsed(rows, problems, false);
     }
 
     private static boolean isHeader(List<String> cells) {

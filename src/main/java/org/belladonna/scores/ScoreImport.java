@@ -8,13 +8,16 @@ import org.belladonna.store.Scores;
 import org.belladonna.store.Store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Imports scores computed elsewhere ({@link ScoreCsv}) into an experiment. Each row names its image by
@@ -33,19 +36,38 @@ public final class ScoreImport {
     public record Result(int rows, int images, Map<String, Integer> imagesByModel) {
     }
 
+    /**
+     * Distinct scoring models one experiment may hold from imports. A study compares a handful of scorers;
+     * 20 keeps the scores and statistics pages (one line and one choice per model) small, where an unchecked
+     * file once brought a million made-up model names.
+     */
+    public static final int MAX_MODELS_PER_EXPERIMENT = 20;
+
     /** The CSV had bad rows; nothing was imported. */
     public static final class BadRowsException extends Exception {
         private final List<String> problems;
+        private final long total;
 
-        BadRowsException(List<String> problems) {
-            super("nothing imported: " + problems.size() + " bad row" + (problems.size() == 1 ? "" : "s") + " ("
-                    + String.join("; ", problems) + ")");
-            this.problems = List.copyOf(problems);
+        BadRowsException(RowProblems problems) {
+            super("nothing imported: " + summary(problems.count()) + " ("
+                    + String.join("; ", problems.shown()) + (problems.count() > problems.shown().size()
+                    ? "; and " + (problems.count() - problems.shown().size()) + " more" : "") + ")");
+            this.problems = problems.shown();
+            this.total = problems.count();
         }
 
-        /** "line 7: ..." for each bad row, in file order. */
+        private static String summary(long count) {
+            return count + " problem" + (count == 1 ? "" : "s");
+        }
+
+        /** "line 7: ..." for the first {@value RowProblems#SHOWN} bad rows, in file order (whole-file problems first). */
         public List<String> problems() {
             return problems;
+        }
+
+        /** How many problems there were in all (more than {@link #problems()} holds when the file is bad throughout). */
+        public long total() {
+            return total;
         }
     }
 
@@ -54,50 +76,83 @@ public final class ScoreImport {
      * @throws IllegalArgumentException for an unknown experiment
      */
     public Result importCsv(long experimentId, String label, Reader csv) throws IOException, BadRowsException {
-        ScoreCsv.Parsed parsed = ScoreCsv.parse(csv);
+        return importParsed(experimentId, label, ScoreCsv.parse(csv));
+    }
+
+    /** As {@link #importCsv(long, String, Reader)} from UTF-8 bytes, decoded strictly (a Latin-1 file is refused). */
+    public Result importCsv(long experimentId, String label, InputStream csv) throws IOException, BadRowsException {
+        return importParsed(experimentId, label, ScoreCsv.parse(csv));
+    }
+
+    private Result importParsed(long experimentId, String label, ScoreCsv.Parsed parsed) throws BadRowsException {
+        if (parsed.refusedWhole()) {
+            throw new BadRowsException(parsed.problems());
+        }
         return store.write(h -> {
             Experiments.find(h, experimentId).orElseThrow(() -> new IllegalArgumentException("there is no experiment " + experimentId));
             Matcher matcher = new Matcher(Images.ofExperiment(h, experimentId));
-            List<String> problems = new ArrayList<>(parsed.problems());
+            RowProblems problems = parsed.problems();
             List<Match> matches = new ArrayList<>();
             Map<String, Integer> firstLine = new HashMap<>();
             for (ScoreCsv.Row row : parsed.rows()) {
                 Match match = matcher.match(row);
                 if (match.problem() != null) {
-                    problems.add("line " + row.line() + ": " + match.problem());
+                    problems.add(row.line(), match.problem());
                     continue;
                 }
                 Integer earlier = firstLine.putIfAbsent(match.hash() + "\u0000" + row.model(), row.line());
                 if (earlier != null) {
-                    problems.add("line " + row.line() + ": " + row.image() + " already has a " + row.model()
-                            + " score on line " + earlier);
+                    problems.add(row.line(), row.image() + " already has a " + row.model() + " score on line " + earlier);
                     continue;
                 }
                 matches.add(match);
             }
             if (parsed.rows().isEmpty() && problems.isEmpty()) {
-                problems.add("line 1: the file has no score rows");
+                problems.add(1, "the file has no score rows");
             }
+            checkModelCount(h, experimentId, parsed.rows(), problems);
             if (!problems.isEmpty()) {
-                problems.sort((a, b) -> Integer.compare(lineOf(a), lineOf(b)));
                 throw new BadRowsException(problems);
             }
             Map<String, Integer> byModel = new TreeMap<>();
-            int images = 0;
+            List<Scores.Imported> scores = new ArrayList<>();
             for (Match match : matches) {
                 ScoreCsv.Row row = match.row();
                 for (long imageId : match.imageIds()) {
-                    Scores.put(h, imageId, row.model(), label, row.score(), row.std(), null, true);
+                    scores.add(new Scores.Imported(imageId, row.model(), row.score(), row.std()));
                     byModel.merge(row.model(), 1, Integer::sum);
-                    images++;
                 }
             }
-            return new Result(matches.size(), images, byModel);
+            Scores.putImported(h, scores, label);
+            return new Result(matches.size(), scores.size(), byModel);
         });
     }
 
-    private static int lineOf(String problem) {
-        return Integer.parseInt(problem.substring("line ".length(), problem.indexOf(':')));
+    /**
+     * The models this file brings that the experiment lacks, plus the models it has, may not pass
+     * {@link #MAX_MODELS_PER_EXPERIMENT}; models it already has may be scored again.
+     */
+    private static void checkModelCount(org.jdbi.v3.core.Handle h, long experimentId, List<ScoreCsv.Row> rows, RowProblems problems) {
+        Set<String> added = new TreeSet<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (ScoreCsv.Row row : rows) {
+            if (seen.add(row.model()) && !Scores.hasModel(h, experimentId, row.model())) {
+                added.add(row.model());
+                if (added.size() > MAX_MODELS_PER_EXPERIMENT) {
+                    break;
+                }
+            }
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        int has = Scores.modelsOf(h, experimentId, MAX_MODELS_PER_EXPERIMENT + 1).size();
+        if (has + added.size() > MAX_MODELS_PER_EXPERIMENT) {
+            problems.fileProblem("an experiment holds scores of at most " + MAX_MODELS_PER_EXPERIMENT
+                    + " models; it has " + (has > MAX_MODELS_PER_EXPERIMENT ? "more than " + MAX_MODELS_PER_EXPERIMENT : has)
+                    + " and this file names " + (added.size() > MAX_MODELS_PER_EXPERIMENT ? "more than " + MAX_MODELS_PER_EXPERIMENT : added.size())
+                    + " others (" + String.join(", ", added.stream().limit(5).toList()) + (added.size() > 5 ? ", …" : "") + ")");
+        }
     }
 
     /** A row matched to the image rows of one file (the same file may sit under several prompts), or why not. */

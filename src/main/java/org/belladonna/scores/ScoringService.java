@@ -105,6 +105,20 @@ public final class ScoringService {
         });
     }
 
+    /** One page of {@link #coverage(long)}: pages list a bounded number of models whatever was imported. */
+    public List<Coverage> coverage(long experimentId, int offset, int limit) {
+        return store.read(h -> {
+            int total = Images.ofExperiment(h, experimentId).size();
+            return Scores.coverage(h, experimentId, offset, limit).stream()
+                    .map(c -> new Coverage(c.modelId(), c.scored(), total, c.imported())).toList();
+        });
+    }
+
+    /** How many models scored images of the experiment. */
+    public int modelCount(long experimentId) {
+        return store.read(h -> Scores.modelCount(h, experimentId));
+    }
+
     public int imageCount(long experimentId) {
         return store.read(h -> Images.ofExperiment(h, experimentId).size());
     }

@@ -49,19 +49,20 @@ public final class PromptTableCsv {
         CsvOutput out = new CsvOutput();
         out.row(HEADER);
         for (PromptResult r : analysis.prompts()) {
-            List<String> cells = new ArrayList<>(List.of(r.id(), r.text(), r.group(),
-                    analysis.experiment().scoringModel(),
-                    Integer.toString(r.before().n()), Integer.toString(r.after().n())));
+            // Prompts and model names are text someone typed: formula-safe. Numbers stay numbers.
+            List<CsvOutput.Cell> cells = new ArrayList<>(List.of(CsvOutput.text(r.id()), CsvOutput.text(r.text()),
+                    CsvOutput.text(r.group()), CsvOutput.text(analysis.experiment().scoringModel()),
+                    CsvOutput.number(Integer.toString(r.before().n())), CsvOutput.number(Integer.toString(r.after().n()))));
             List<String> reasons = new ArrayList<>();
             for (Column c : NUMBERS) {
                 Value v = c.value().apply(r);
-                cells.add(v.isPresent() ? c.format().apply(v.get()) : "");
+                cells.add(CsvOutput.number(v.isPresent() ? c.format().apply(v.get()) : ""));
                 if (!v.isPresent()) {
                     reasons.add(c.name() + ": " + v.missing().text());
                 }
             }
-            cells.add(String.join("; ", reasons));
-            out.row(cells);
+            cells.add(CsvOutput.text(String.join("; ", reasons)));
+            out.cells(cells);
         }
         return out.toString();
     }

@@ -79,6 +79,12 @@ public final class Jobs {
                 .bindList("kinds", kinds).execute();
     }
 
+    /** A text field of the payloads of jobs of a kind that have not finished (queued or running). */
+    public static List<String> unfinishedPayloadValues(Handle h, String kind, String field) {
+        return h.createQuery("SELECT json_extract(payload, '$.' || ?) FROM job WHERE kind = ? AND state IN ('queued', 'running')")
+                .bind(0, field).bind(1, kind).mapTo(String.class).list();
+    }
+
     public static Optional<Job> find(Handle h, long id) {
         return h.createQuery("SELECT * FROM job WHERE id = ?").bind(0, id).mapTo(Job.class).findOne();
     }

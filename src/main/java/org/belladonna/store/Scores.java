@@ -27,6 +27,30 @@ public final class Scores {
                 .bind("std", std).bind("dist", distributionJson).bind("imported", imported).execute();
     }
 
+    /** One imported score for {@link #putImported}. */
+    public record Imported(long imageId, String modelId, double mean, Double std) {
+    }
+
+    /**
+     * Many imported scores as one batch of the same upsert as {@link #put}: a 100,000-row file holds the
+     * database's write lock for a fraction of what row-by-row statements take.
+     */
+    public static void putImported(Handle h, List<Imported> scores, String modelVersion) {
+        var batch = h.prepareBatch("""
+                INSERT INTO score (image_id, model_id, model_version, mean, std, distribution, imported)
+                VALUES (:image, :model, :version, :mean, :std, NULL, 1)
+                ON CONFLICT (image_id, model_id) DO UPDATE SET model_version = excluded.model_version,
+                  mean = excluded.mean, std = excluded.std, distribution = NULL,
+                  imported = 1, created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')""");
+        for (Imported s : scores) {
+            batch.bind("image", s.imageId()).bind("model", s.modelId()).bind("version", modelVersion).bind("mean", s.mean())
+                    .bind("std", s.std()).add();
+        }
+        if (!scores.isEmpty()) {
+            batch.execute();
+        }
+    }
+
     public static Optional<Score> find(Handle h, long imageId, String modelId) {
         return h.createQuery("SELECT * FROM score WHERE image_id = ? AND model_id = ?").bind(0, imageId).bind(1, modelId)
                 .mapTo(Score.class).findOne();
@@ -65,12 +89,49 @@ public final class Scores {
                 .bind(0, experimentId).mapTo(String.class).list();
     }
 
+    /** The first {@code limit} model ids of the experiment, most used first (pages list a bounded number). */
+    public static List<String> modelsOf(Handle h, long experimentId, int limit) {
+        return h.createQuery("""
+                SELECT s.model_id FROM score s JOIN image i ON i.id = s.image_id JOIN prompt p ON p.id = i.prompt_id
+                WHERE p.experiment_id = ? GROUP BY s.model_id ORDER BY count(*) DESC, s.model_id LIMIT ?""")
+                .bind(0, experimentId).bind(1, limit).mapTo(String.class).list();
+    }
+
+    public static boolean hasModel(Handle h, long experimentId, String modelId) {
+        return h.createQuery("""
+                SELECT EXISTS (SELECT 1 FROM score s JOIN image i ON i.id = s.image_id JOIN prompt p ON p.id = i.prompt_id
+                WHERE p.experiment_id = ? AND s.model_id = ?)""").bind(0, experimentId).bind(1, modelId).mapTo(Boolean.class).one();
+    }
+
+    /** How many distinct models scored images of the experiment. */
+    public static int modelCount(Handle h, long experimentId) {
+        return h.createQuery("""
+                SELECT count(DISTINCT s.model_id) FROM score s JOIN image i ON i.id = s.image_id JOIN prompt p ON p.id = i.prompt_id
+                WHERE p.experiment_id = ?""").bind(0, experimentId).mapTo(Integer.class).one();
+    }
+
     /** Per model with any score in the experiment, most used first. */
     public static List<Coverage> coverage(Handle h, long experimentId) {
+        return coverage(h, experimentId, 0, Integer.MAX_VALUE);
+    }
+
+    /** One page of {@link #coverage(Handle, long)}. */
+    public static List<Coverage> coverage(Handle h, long experimentId, int offset, int limit) {
         return h.createQuery("""
                 SELECT s.model_id, count(*) AS scored, sum(s.imported) AS imported
                 FROM score s JOIN image i ON i.id = s.image_id JOIN prompt p ON p.id = i.prompt_id
-                WHERE p.experiment_id = ? GROUP BY s.model_id ORDER BY count(*) DESC, s.model_id""")
-                .bind(0, experimentId).mapTo(Coverage.class).list();
+                WHERE p.experiment_id = ? GROUP BY s.model_id ORDER BY count(*) DESC, s.model_id LIMIT ? OFFSET ?""")
+                .bind(0, experimentId).bind(1, limit).bind(2, offset).mapTo(Coverage.class).list();
+    }
+
+    /** The first {@code limit} of {@link #forHash}. */
+    public static List<Score> forHash(Handle h, String hash, int limit) {
+        return h.createQuery("SELECT s.* FROM score s JOIN image i ON i.id = s.image_id WHERE i.hash = ? ORDER BY s.model_id, s.id LIMIT ?")
+                .bind(0, hash).bind(1, limit).mapTo(Score.class).list();
+    }
+
+    public static int countForHash(Handle h, String hash) {
+        return h.createQuery("SELECT count(*) FROM score s JOIN image i ON i.id = s.image_id WHERE i.hash = ?")
+                .bind(0, hash).mapTo(Integer.class).one();
     }
 }

@@ -23,7 +23,10 @@ final class ConceptPages {
     }
 
     void create(Context ctx) throws IOException, BadImageException {
-        long id = studio.concepts().create(ctx.formParam("name"), Uploads.of(ctx, "anchors"));
+        long id;
+        try (Uploads.ImageForm upload = Uploads.images(ctx, UploadRoute.CONCEPTS, "anchors")) {
+            id = studio.concepts().create(upload.field("name"), upload.uploads());
+        }
         ctx.redirect("/concepts#concept-" + id, HttpStatus.SEE_OTHER);
     }
 }

@@ -3,17 +3,20 @@ package org.belladonna.web;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HandlerType;
+import org.belladonna.accounts.AccountService;
+import org.belladonna.accounts.Secrets;
 
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Set;
 
 /**
- * Double-submit CSRF protection: a random token lives in a SameSite=Strict cookie and every
- * state-changing request must echo it in the {@code X-CSRF-Token} header (htmx sends it from the body's
- * {@code hx-headers}) or in a {@code _csrf} form field. A page on another origin can neither read the
- * cookie nor set the header.
+ * The form token, checked from headers and the query string only, never from the body: reading a multipart
+ * body to find a token would make a tokenless 200 MB upload cost 200 MB (and let a slow one hold a thread).
+ * Every state-changing request sends it as the {@code X-CSRF-Token} header (htmx adds it from the page's
+ * {@code <meta name="csrf-token">}) or as {@code ?_csrf=} on a plain form's action URL.
+ *
+ * <p>Signed in, the token is the session's own (synchronizer token). Without a session (a studio on
+ * loopback, and the sign-in form itself) it is double-submit: a random value in a SameSite=Strict cookie
+ * that a page of another site can neither read nor send along.
  */
 public final class Csrf {
     static final String COOKIE = "belladonna_csrf";
@@ -21,46 +24,40 @@ public final class Csrf {
     static final String FIELD = "_csrf";
     private static final String ATTRIBUTE = "csrf-token";
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Csrf() {
     }
 
-    /** Before-handler: issues the cookie when missing and checks unsafe methods. */
+    /** Before-handler, after {@link SignInGate}: issues the cookie when missing and checks unsafe methods. */
     public static void check(Context ctx) {
-        String cookie = ctx.cookie(COOKIE);
-        boolean valid = cookie != null && cookie.matches("[A-Za-z0-9_-]{43}");
-        if (SAFE.contains(ctx.method())) {
-            if (!valid) {
-                cookie = newToken();
-                ctx.res().addHeader("Set-Cookie", COOKIE + "=" + cookie + "; Path=/; HttpOnly; SameSite=Strict");
+        AccountService.Session session = SignInGate.session(ctx);
+        String expected;
+        if (session != null) {
+            expected = session.csrf();
+        } else {
+            expected = ctx.cookie(COOKIE);
+            if (!Secrets.looksRandom(expected)) {
+                expected = null;
             }
-            ctx.attribute(ATTRIBUTE, cookie);
-            return;
+            if (expected == null && SAFE.contains(ctx.method())) {
+                expected = Secrets.random();
+                ctx.res().addHeader("Set-Cookie", COOKIE + "=" + expected + "; Path=/; HttpOnly; SameSite=Strict");
+            }
         }
-        String sent = ctx.header(HEADER);
-        if (sent == null && isForm(ctx)) {
-            sent = ctx.formParam(FIELD);
+        if (!SAFE.contains(ctx.method())) {
+            String sent = ctx.header(HEADER);
+            if (sent == null) {
+                sent = ctx.queryParam(FIELD); // parses the query string only, never the body
+            }
+            if (!Secrets.same(expected, sent)) {
+                throw new ForbiddenResponse("This form has expired or did not come from Belladonna. Reload the page and try again.");
+            }
         }
-        if (!valid || sent == null || !MessageDigest.isEqual(cookie.getBytes(), sent.getBytes())) {
-            throw new ForbiddenResponse("This form has expired or did not come from Belladonna. Reload the page and try again.");
-        }
-        ctx.attribute(ATTRIBUTE, cookie);
+        ctx.attribute(ATTRIBUTE, expected);
     }
 
     public static String token(Context ctx) {
         String t = ctx.attribute(ATTRIBUTE);
         return t == null ? "" : t;
-    }
-
-    private static boolean isForm(Context ctx) {
-        String type = ctx.contentType();
-        return type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"));
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

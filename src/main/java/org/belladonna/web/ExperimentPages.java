@@ -49,7 +49,7 @@ final class ExperimentPages {
                 .orElseThrow(() -> new NotFoundResponse("There is no experiment " + id + "."));
         String group = choice(ctx, "group", List.of("all", "related", "control"));
         String sort = choice(ctx, "sort", List.of("order", "change", "-change"));
-        List<String> models = studio.stats().models(id);
+        List<String> models = studio.stats().models(id, 1);
         String model = models.isEmpty() ? null : models.get(0);
         List<PromptRow> rows = new ArrayList<>(studio.gallery().promptRows(id, THUMBS_PER_VARIANT, model));
         int total = rows.size();

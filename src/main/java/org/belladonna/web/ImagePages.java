@@ -3,6 +3,7 @@ package org.belladonna.web;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.belladonna.app.Studio;
+import org.belladonna.artworks.SeenImages;
 import org.belladonna.images.ImageFormat;
 import org.belladonna.store.ImageFiles;
 import org.belladonna.store.Images;
@@ -20,6 +21,8 @@ import org.belladonna.store.Records.Job;
 
 /** An image's page, its file and its thumbnails. Addresses are content hashes, validated first. */
 final class ImagePages {
+    /** Scores listed on an image's page; the rest are counted. */
+    static final int SCORES_SHOWN = 50;
     private static final java.util.Set<Integer> THUMB_SIZES = java.util.Set.of(160, 320, 640);
 
     private final Studio studio;
@@ -36,16 +39,35 @@ final class ImagePages {
         Map<String, Object> model = seenModel(file);
         model.put("file", file);
         model.put("usages", studio.store().read(h -> Images.usages(h, hash)));
-        model.put("scores", studio.store().read(h -> Scores.forHash(h, hash)));
+        model.put("scores", studio.store().read(h -> Scores.forHash(h, hash, SCORES_SHOWN)));
+        model.put("scoreCount", studio.store().read(h -> Scores.countForHash(h, hash)));
         views.render(ctx, "image", model);
     }
 
-    /** The "what the model sees" panel alone, polled while its job runs. */
+    /** The "what the model sees" panel alone, polled while its job runs. Reading it never queues anything. */
     void seen(Context ctx) {
         views.render(ctx, "seen", seenModel(find(HttpErrors.hashParam(ctx))));
     }
 
-    /** The cached view, else the pending (or newly queued) job, else why there is none. */
+    /**
+     * The panel's button: queues the view unless it is cached or already on its way. A POST, so crawlers,
+     * prefetchers and a page someone merely opens never start model work.
+     */
+    void requestSeen(Context ctx) {
+        ImageFile file = find(HttpErrors.hashParam(ctx));
+        String hash = file.hash();
+        if (studio.seen().cached(hash).isEmpty() && studio.seen().available()
+                && studio.seen().latestJob(hash).map(Job::finished).orElse(true)) {
+            studio.seen().request(hash);
+        }
+        if (ctx.header("HX-Request") != null) {
+            views.render(ctx, "seen", seenModel(file));
+        } else {
+            ctx.redirect("/images/" + hash, io.javalin.http.HttpStatus.SEE_OTHER);
+        }
+    }
+
+    /** The cached view, else the pending job, else the button that asks for it (or why it cannot). */
     private Map<String, Object> seenModel(ImageFile file) {
         String hash = file.hash();
         Map<String, Object> model = new HashMap<>();
@@ -56,6 +78,8 @@ final class ImagePages {
         model.put("job", null);
         model.put("missing", null);
         model.put("error", null);
+        model.put("offer", false);
+        model.put("workingSide", SeenImages.MAX_SHORT_SIDE);
         Optional<String> cached = studio.seen().cached(hash);
         if (cached.isPresent()) {
             model.put("seen", cached.get());
@@ -63,12 +87,13 @@ final class ImagePages {
             model.put("missing", "belladonna models pull");
         } else {
             Optional<Job> latest = studio.seen().latestJob(hash);
-            if (latest.isPresent() && latest.get().state().equals("failed")) {
-                model.put("error", latest.get().error());
-            } else if (latest.isPresent() && !latest.get().finished()) {
+            if (latest.isPresent() && !latest.get().finished()) {
                 model.put("job", latest.get().id());
             } else {
-                model.put("job", studio.seen().request(hash));
+                if (latest.isPresent() && latest.get().state().equals("failed")) {
+                    model.put("error", latest.get().error());
+                }
+                model.put("offer", true);
             }
         }
         return model;

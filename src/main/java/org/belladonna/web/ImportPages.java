@@ -4,16 +4,15 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import io.javalin.http.UploadedFile;
 import org.belladonna.app.Studio;
 import org.belladonna.archive.ImportRefusedException;
 import org.belladonna.store.Records.Job;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,38 +29,51 @@ final class ImportPages {
         this.views = views;
     }
 
+    /**
+     * The ZIP is streamed straight into data/incoming as it arrives (one copy, never spooled by Jetty);
+     * whatever fails afterwards deletes it again.
+     */
     void upload(Context ctx) throws IOException {
-        UploadedFile file = ctx.uploadedFile("archive");
-        if (file == null || file.size() == 0) {
-            throw new BadRequestResponse("Choose a ZIP file of generated images to import.");
-        }
-        Long experimentId = optionalId(ctx.formParam("experiment"));
-        String name = blankToNull(ctx.formParam("name"));
-        String concept = blankToNull(ctx.formParam("concept"));
-        if (name != null && name.length() > 200 || concept != null && concept.length() > 200) {
-            throw new BadRequestResponse("Keep the name and the concept under 200 characters.");
-        }
-        if (experimentId != null && studio.gallery().experiment(experimentId).isEmpty()) {
-            throw new NotFoundResponse("There is no experiment " + experimentId + ".");
-        }
-        Path saved = studio.importer().newUpload();
-        try {
-            try (InputStream in = file.content()) {
-                Files.copy(in, saved, StandardCopyOption.REPLACE_EXISTING);
+        Path[] saved = {null};
+        String[] submittedName = {null};
+        try (MultipartForm form = MultipartForm.read(ctx, UploadRoute.IMPORT, (field, fileName, content) -> {
+            if (!field.equals("archive") || saved[0] != null) {
+                throw new BadRequestResponse("Send one ZIP file, in the form's \"archive\" field.");
             }
-            studio.importer().precheck(saved);
-        } catch (ImportRefusedException e) {
-            Files.deleteIfExists(saved);
-            throw new BadRequestResponse(e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(saved);
-            throw e;
-        }
-        long jobId = studio.importer().submitUpload(saved, Uploads.displayName(file.filename()), experimentId, name, concept);
-        if (ctx.header("HX-Request") != null) {
-            renderJob(ctx, "job", jobId);
-        } else {
-            ctx.redirect("/experiments/imports/" + jobId, HttpStatus.SEE_OTHER);
+            saved[0] = studio.importer().newUpload();
+            submittedName[0] = fileName;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(saved[0]), 64 << 10)) {
+                content.transferTo(out);
+            }
+        })) {
+            if (saved[0] == null || Files.size(saved[0]) == 0) {
+                throw new BadRequestResponse("Choose a ZIP file of generated images to import.");
+            }
+            Long experimentId = optionalId(form.field("experiment"));
+            String name = blankToNull(form.field("name"));
+            String concept = blankToNull(form.field("concept"));
+            if (name != null && name.length() > 200 || concept != null && concept.length() > 200) {
+                throw new BadRequestResponse("Keep the name and the concept under 200 characters.");
+            }
+            if (experimentId != null && studio.gallery().experiment(experimentId).isEmpty()) {
+                throw new NotFoundResponse("There is no experiment " + experimentId + ".");
+            }
+            try {
+                studio.importer().precheck(saved[0]);
+            } catch (ImportRefusedException e) {
+                throw new BadRequestResponse(e.getMessage());
+            }
+            long jobId = studio.importer().submitUpload(saved[0], Uploads.displayName(submittedName[0]), experimentId, name, concept);
+            saved[0] = null; // the job owns it now
+            if (ctx.header("HX-Request") != null) {
+                renderJob(ctx, "job", jobId);
+            } else {
+                ctx.redirect("/experiments/imports/" + jobId, HttpStatus.SEE_OTHER);
+            }
+        } finally {
+            if (saved[0] != null) {
+                Files.deleteIfExists(saved[0]);
+            }
         }
     }
 

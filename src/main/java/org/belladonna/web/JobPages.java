@@ -1,6 +1,8 @@
 package org.belladonna.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import org.belladonna.accounts.Role;
 import io.javalin.http.NotFoundResponse;
 import org.belladonna.app.Studio;
 import org.belladonna.store.Records.Job;
@@ -17,6 +19,9 @@ import java.util.Map;
 /** Live progress of a background job (htmx polls the fragment until the job ends) and its cancel button. */
 final class JobPages {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Who may stop a job of each kind, by the area its work belongs to; a kind not listed, anyone signed in. */
+    private static final Map<String, Role> CANCELLED_BY = Map.of("protect", Role.ARTIST, "score", Role.REVIEWER,
+            "import", Role.REVIEWER, "install-models", Role.ADMIN);
 
     private final Studio studio;
     private final Views views;
@@ -37,6 +42,13 @@ final class JobPages {
 
     void cancel(Context ctx) {
         Job job = find(ctx);
+        // Signed in, only someone whose role does this kind of work may stop it (an admin may stop any).
+        var session = SignInGate.session(ctx);
+        Role needed = CANCELLED_BY.get(job.kind());
+        if (session != null && needed != null && !session.user().role().covers(needed)) {
+            throw new ForbiddenResponse("Your account (" + session.user().role().id() + ") cannot stop this job; it needs "
+                    + needed.id() + ".");
+        }
         studio.jobs().cancel(job.id());
         progress(ctx);
     }

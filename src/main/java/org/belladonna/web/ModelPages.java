@@ -64,6 +64,9 @@ final class ModelPages {
         List<ModelRegistry.Entry> entries = studio.models().list();
         Map<String, Object> model = new HashMap<>();
         model.put("entries", entries);
+        // Computed here: Thymeleaf 3.1 refuses to call methods of java.nio Path objects in templates.
+        model.put("folder", entries.isEmpty() || entries.get(0).file().getParent() == null ? ""
+                : entries.get(0).file().getParent().toString());
         model.put("install", Install.of(studio.modelInstalls().latest()));
         model.put("offline", offline);
         model.put("defaultsMissing", entries.stream()

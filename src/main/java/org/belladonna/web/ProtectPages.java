@@ -50,10 +50,10 @@ final class ProtectPages {
     }
 
     void submit(Context ctx) throws IOException, BadImageException {
-        var uploads = Uploads.of(ctx, "images");
         ProtectionService.Submission submission;
-        try {
-            submission = studio.protection().submit(uploads, ProtectionForm.conceptId(ctx), ProtectionForm.settings(ctx));
+        try (Uploads.ImageForm upload = Uploads.images(ctx, UploadRoute.PROTECT, "images")) {
+            submission = studio.protection().submit(upload.uploads(), ProtectionForm.conceptId(upload.form()),
+                    ProtectionForm.settings(upload.form()));
         } catch (ModelMissingException e) {
             throw new ServiceUnavailableResponse("Protection needs a model that is not installed here: "
                     + e.getMessage() + ". Nothing was stored.");

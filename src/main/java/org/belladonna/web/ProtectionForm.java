@@ -1,7 +1,6 @@
 package org.belladonna.web;
 
 import io.javalin.http.BadRequestResponse;
-import io.javalin.http.Context;
 import org.belladonna.protect.Intensity;
 import org.belladonna.protect.ProtectionSettings;
 import org.belladonna.protect.Effort;
@@ -19,13 +18,13 @@ final class ProtectionForm {
     private ProtectionForm() {
     }
 
-    static ProtectionSettings settings(Context ctx) {
+    static ProtectionSettings settings(MultipartForm form) {
         ProtectionSettings s = ProtectionSettings.defaults()
-                .withIntensity(choice(ctx, "intensity", Intensity.class, Intensity.DEFAULT))
-                .withEffort(choice(ctx, "quality", Effort.class, Effort.DEFAULT))
-                .withRecipe(ctx.formParam("robust") != null ? RecipeChoice.ROBUST : RecipeChoice.BELLADONNA)
-                .withViews(ctx.formParam("views") != null);
-        List<String> families = ctx.formParams("families");
+                .withIntensity(choice(form, "intensity", Intensity.class, Intensity.DEFAULT))
+                .withEffort(choice(form, "quality", Effort.class, Effort.DEFAULT))
+                .withRecipe(form.field("robust") != null ? RecipeChoice.ROBUST : RecipeChoice.BELLADONNA)
+                .withViews(form.field("views") != null);
+        List<String> families = form.fields("families");
         if (!families.isEmpty()) {
             try {
                 s = s.withFamilies(families);
@@ -33,35 +32,35 @@ final class ProtectionForm {
                 throw new BadRequestResponse(e.getMessage());
             }
         }
-        Long steps = number(ctx, "steps", 1, 10_000);
+        Long steps = number(form, "steps", 1, 10_000);
         if (steps != null) {
             s = s.withSteps(steps.intValue());
         }
-        Long levels = number(ctx, "eps", MIN_LEVELS, MAX_LEVELS);
+        Long levels = number(form, "eps", MIN_LEVELS, MAX_LEVELS);
         if (levels != null) {
             s = s.withEps(levels / 255.0);
         }
-        Long workingSize = number(ctx, "working-size", ProtectionSettings.MIN_SIDE, 4096);
+        Long workingSize = number(form, "working-size", ProtectionSettings.MIN_SIDE, 4096);
         if (workingSize != null) {
             s = s.withWorkingSize(workingSize.intValue());
         }
-        Long seed = number(ctx, "seed", 0, Long.MAX_VALUE);
+        Long seed = number(form, "seed", 0, Long.MAX_VALUE);
         if (seed != null) {
             s = s.withSeed(seed);
         }
         return s;
     }
 
-    static long conceptId(Context ctx) {
-        Long id = number(ctx, "concept", 1, Long.MAX_VALUE);
+    static long conceptId(MultipartForm form) {
+        Long id = number(form, "concept", 1, Long.MAX_VALUE);
         if (id == null) {
             throw new IllegalArgumentException("Choose a target concept.");
         }
         return id;
     }
 
-    private static <E extends Enum<E>> E choice(Context ctx, String field, Class<E> type, E fallback) {
-        String raw = ctx.formParam(field);
+    private static <E extends Enum<E>> E choice(MultipartForm form, String field, Class<E> type, E fallback) {
+        String raw = form.field(field);
         if (raw == null || raw.isBlank()) {
             return fallback;
         }
@@ -73,8 +72,8 @@ final class ProtectionForm {
     }
 
     /** An optional whole number within bounds; blank means "use the preset". */
-    private static Long number(Context ctx, String field, long min, long max) {
-        String raw = ctx.formParam(field);
+    private static Long number(MultipartForm form, String field, long min, long max) {
+        String raw = form.field(field);
         if (raw == null || raw.isBlank()) {
             return null;
         }

@@ -4,16 +4,12 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import io.javalin.http.UploadedFile;
 import org.belladonna.app.Studio;
 import org.belladonna.scores.ScoreImport;
 import org.belladonna.scores.ScoringService;
 import org.belladonna.store.Records.Experiment;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +20,8 @@ import java.util.Map;
  * htmx, and every action answers with the page so htmx can swap the panel in place.
  */
 final class ScoringPages {
+    static final int MODELS_PER_PAGE = 20;
+
     private final Studio studio;
     private final Views views;
 
@@ -50,19 +48,37 @@ final class ScoringPages {
         }
     }
 
+    /** The CSV is parsed as it arrives (strict UTF-8, bounded rows); only the first 50 problems are shown. */
     void importCsv(Context ctx) throws IOException {
         Experiment experiment = experiment(ctx);
-        UploadedFile file = ctx.uploadedFile("csv");
-        if (file == null || file.filename().isBlank()) {
-            throw new BadRequestResponse("Choose a CSV file to import.");
+        String[] name = {null};
+        Object[] outcome = {null};
+        try (MultipartForm ignored = MultipartForm.read(ctx, UploadRoute.SCORES, (field, fileName, content) -> {
+            if (!field.equals("csv") || name[0] != null) {
+                throw new BadRequestResponse("Send one CSV file, in the form's \"csv\" field.");
+            }
+            name[0] = fileName;
+            if (fileName.isBlank()) {
+                return;
+            }
+            try {
+                outcome[0] = studio.scoreImport().importCsv(experiment.id(), Uploads.displayName(fileName), content);
+            } catch (ScoreImport.BadRowsException e) {
+                outcome[0] = e;
+            }
+        })) {
+            if (name[0] == null || name[0].isBlank()) {
+                throw new BadRequestResponse("Choose a CSV file to import.");
+            }
         }
-        try (Reader csv = new InputStreamReader(file.content(), StandardCharsets.UTF_8)) {
-            ScoreImport.Result result = studio.scoreImport().importCsv(experiment.id(), file.filename(), csv);
-            render(ctx, experiment, Map.of("imported", result, "importedFile", file.filename()));
-        } catch (ScoreImport.BadRowsException e) {
+        String shown = Uploads.displayName(name[0]);
+        if (outcome[0] instanceof ScoreImport.BadRowsException e) {
             // htmx swaps only 2xx answers into the panel; a plain form post gets the honest status.
             ctx.status(isHtmx(ctx) ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, experiment, Map.of("importProblems", e.problems(), "importedFile", file.filename()));
+            render(ctx, experiment, Map.of("importProblems", e.problems(), "importProblemCount", e.total(),
+                    "importedFile", shown));
+        } else {
+            render(ctx, experiment, Map.of("imported", outcome[0], "importedFile", shown));
         }
     }
 
@@ -76,13 +92,31 @@ final class ScoringPages {
         model.put("experiment", experiment);
         model.put("readiness", scoring.readiness());
         model.put("images", scoring.imageCount(experiment.id()));
-        List<ScoringService.Coverage> coverage = scoring.coverage(experiment.id());
+        // One line per model, a page of them at a time: the panel stays small whatever was imported.
+        int models = scoring.modelCount(experiment.id());
+        int pages = Math.max(1, (models + MODELS_PER_PAGE - 1) / MODELS_PER_PAGE);
+        int page = Math.min(page(ctx), pages);
+        List<ScoringService.Coverage> coverage = scoring.coverage(experiment.id(), (page - 1) * MODELS_PER_PAGE, MODELS_PER_PAGE);
         model.put("coverage", coverage);
+        model.put("modelCount", models);
+        model.put("page", page);
+        model.put("pages", pages);
         var job = scoring.latestJob(experiment.id());
         model.put("job", job.orElse(null));
         model.put("jobActive", job.isPresent() && !job.get().finished());
         model.put("eta", job.map(JobPages::eta).orElse(null));
         views.render(ctx, "scoring", model);
+    }
+
+    private static int page(Context ctx) {
+        String raw = ctx.queryParam("page");
+        if (raw == null || raw.isEmpty()) {
+            return 1;
+        }
+        if (!raw.matches("[1-9]\\d{0,5}")) {
+            throw new BadRequestResponse("page must be a number from 1.");
+        }
+        return Integer.parseInt(raw);
     }
 
     private Experiment experiment(Context ctx) {

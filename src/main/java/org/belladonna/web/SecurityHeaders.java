@@ -25,7 +25,9 @@ final class SecurityHeaders {
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
+        // Not no-referrer: under it a plain form's POST carries "Origin: null", which the Origin check must
+        // refuse. same-origin sends our own origin to ourselves and nothing to other sites.
+        ctx.header("Referrer-Policy", "same-origin");
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
         ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     }

@@ -21,6 +21,9 @@ import java.util.Map;
  * and the plots as inline SVG rendered here (readable without JavaScript); and the table as CSV.
  */
 final class StatsPages {
+    /** Models offered in the page's choice (the most used first). */
+    static final int MODELS_LISTED = 20;
+
     private final Studio studio;
     private final Views views;
 
@@ -31,16 +34,18 @@ final class StatsPages {
 
     void show(Context ctx) {
         Experiment experiment = experiment(ctx);
-        List<String> models = studio.stats().models(experiment.id());
+        // The choice lists the most used models only; any other is reached with ?model=NAME.
+        List<String> models = studio.stats().models(experiment.id(), MODELS_LISTED);
         Map<String, Object> model = new HashMap<>();
         model.put("experiment", experiment);
         model.put("models", models);
+        model.put("unlisted", models.size() < MODELS_LISTED ? 0 : studio.stats().modelCount(experiment.id()) - models.size());
         model.put("fmt", new StatsCells());
         if (models.isEmpty()) {
             views.render(ctx, "stats", model);
             return;
         }
-        String chosen = chosenModel(ctx, models);
+        String chosen = chosenModel(ctx, experiment.id(), models);
         Analysis analysis = studio.stats().analyse(experiment.id(), chosen);
         model.put("model", chosen);
         model.put("analysis", analysis);
@@ -52,11 +57,11 @@ final class StatsPages {
 
     void csv(Context ctx) {
         Experiment experiment = experiment(ctx);
-        List<String> models = studio.stats().models(experiment.id());
+        List<String> models = studio.stats().models(experiment.id(), MODELS_LISTED);
         if (models.isEmpty()) {
             throw new NotFoundResponse("Experiment " + experiment.id() + " has no scores yet, so there is no table.");
         }
-        String chosen = chosenModel(ctx, models);
+        String chosen = chosenModel(ctx, experiment.id(), models);
         Analysis analysis = studio.stats().analyse(experiment.id(), chosen);
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"experiment-" + experiment.id() + "-"
@@ -69,13 +74,14 @@ final class StatsPages {
         return studio.gallery().experiment(id).orElseThrow(() -> new NotFoundResponse("There is no experiment " + id + "."));
     }
 
-    private static String chosenModel(Context ctx, List<String> models) {
+    private String chosenModel(Context ctx, long experimentId, List<String> listed) {
         String asked = ctx.queryParam("model");
         if (asked == null || asked.isEmpty()) {
-            return models.get(0);
+            return listed.get(0);
         }
-        if (!models.contains(asked)) {
-            throw new BadRequestResponse("This experiment has no scores by that model; it has " + String.join(", ", models) + ".");
+        if (!listed.contains(asked) && (asked.length() > 200 || !studio.stats().hasModel(experimentId, asked))) {
+            throw new BadRequestResponse("This experiment has no scores by that model; it has " + String.join(", ", listed)
+                    + (listed.size() == MODELS_LISTED ? " and others" : "") + ".");
         }
         return asked;
     }

@@ -1,33 +1,46 @@
 package org.belladonna.web;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import org.belladonna.images.Upload;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The files of a multipart form field, as uploads the services check. */
+/** Image uploads of a multipart form, held in memory as the services check them. */
 final class Uploads {
     private static final int MAX_NAME = 200;
 
     private Uploads() {
     }
 
-    static List<Upload> of(Context ctx, String field) throws IOException {
-        List<Upload> uploads = new ArrayList<>();
-        for (UploadedFile file : ctx.uploadedFiles(field)) {
-            String name = file.filename() == null ? "" : file.filename().strip();
-            if (name.isEmpty() && file.size() == 0) {
-                continue; // a file input left empty still sends an empty part
-            }
-            try (InputStream in = file.content()) {
-                uploads.add(new Upload(displayName(name), in.readAllBytes()));
-            }
+    /** The form's text fields and the images of its one file field; close it when done with them. */
+    record ImageForm(MultipartForm form, List<Upload> uploads) implements AutoCloseable {
+        String field(String name) {
+            return form.field(name);
         }
-        return uploads;
+
+        @Override
+        public void close() {
+            form.close();
+        }
+    }
+
+    /** Reads the form, holding each file of {@code field} in memory (at most the route's limit per file). */
+    static ImageForm images(Context ctx, UploadRoute route, String field) throws IOException {
+        List<Upload> uploads = new ArrayList<>();
+        MultipartForm form = MultipartForm.read(ctx, route, (name, fileName, content) -> {
+            if (!name.equals(field)) {
+                throw new BadRequestResponse("This form takes files only in its \"" + field + "\" field.");
+            }
+            byte[] bytes = content.readAllBytes();
+            if (fileName.isBlank() && bytes.length == 0) {
+                return; // a file input left empty still sends an empty part
+            }
+            uploads.add(new Upload(displayName(fileName), bytes));
+        });
+        return new ImageForm(form, uploads);
     }
 
     /** Only the last path segment of an uploaded file's name, without control characters, and not endless. */

@@ -32,6 +32,8 @@ public final class Views {
     public String renderToString(Context ctx, String template, Map<String, ?> model) {
         var vars = new HashMap<String, Object>(model);
         vars.put("csrf", Csrf.token(ctx));
+        var session = SignInGate.session(ctx);
+        vars.put("user", session == null ? null : session.user());
         vars.put("path", ctx.path());
         vars.put("kiosk", kiosk);
         vars.put("version", Versions.APP);

@@ -6,10 +6,16 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.staticfiles.Location;
+import org.belladonna.accounts.LoginLimiter;
 import org.belladonna.app.Studio;
+import org.belladonna.app.UploadSweeper;
 import org.belladonna.kiosk.Kiosk;
 import org.belladonna.kiosk.Playlist;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,6 +26,7 @@ import java.util.Set;
  * leak into an unattended exhibition screen.
  */
 public final class WebServer {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebServer.class);
     /** Largest request body accepted (a ZIP of generated images for import is the biggest thing we take). */
     public static final long MAX_UPLOAD_MB = 1024;
     private static final Set<HandlerType> READ_ONLY_METHODS =
@@ -29,6 +36,7 @@ public final class WebServer {
     private final Options options;
     private final Views views;
     private final Kiosk kiosk;
+    private final RequestAdmission admission;
 
     public record Options(boolean kiosk, boolean offline) {
         public static Options defaults() {
@@ -37,19 +45,57 @@ public final class WebServer {
     }
 
     public WebServer(Studio studio, Options options) {
+        this(studio, options, new MemoryAdmission(studio.jobs().memory()));
+    }
+
+    /** With the request admission every upload asks before its body is read (see {@link RequestAdmission}). */
+    public WebServer(Studio studio, Options options, RequestAdmission admission) {
         this.studio = studio;
         this.options = options;
         this.views = new Views(options.kiosk());
         this.kiosk = new Kiosk(studio.store());
+        this.admission = admission;
     }
 
+    /** True when {@code host} is a loopback address: then nobody signs in, and the Host must name this machine. */
+    public static boolean isLoopback(String host) {
+        return AccessGuard.isLoopback(host);
+    }
+
+    /** The app for a loopback bind, not started (e.g. to read its route table). */
     public Javalin create() {
+        return create("127.0.0.1", 0);
+    }
+
+    /**
+     * The app for a bind address: on loopback the Host must name this machine and nobody signs in; on any
+     * other address everything but the public pages needs an account (the kiosk's read-only table excepted).
+     */
+    public Javalin create(String host, int port) {
+        AccessGuard access = new AccessGuard(host);
+        SignInGate gate = new SignInGate(studio.accounts(), !access.loopback() && !options.kiosk());
+        Path spool = studio.store().dataDir().resolve("tmp").resolve("multipart");
+        try {
+            Files.createDirectories(spool);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + spool, e);
+        }
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.http.maxRequestSize = 1024 * 1024; // non-multipart bodies (forms, JSON)
+            config.jetty.defaultHost = host;
+            config.jetty.defaultPort = port;
+            config.http.maxRequestSize = UploadRoute.FORM_BYTES; // non-multipart bodies (forms, JSON)
+            // Multipart bodies are read by MultipartForm alone (BodyLimits refuses them elsewhere). Should Jetty
+            // ever parse one, it spools into the data directory (swept at start and by gc), keeps at most
+            // 64 KiB of a part in memory, and holds the largest upload's limits.
+            config.jetty.multipartConfig.cacheDirectory(spool.toString());
+            config.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
             config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB, SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_MB, SizeUnit.MB);
-            config.jetty.multipartConfig.maxInMemoryFileSize(8, SizeUnit.MB);
+            // A body trickling in slower than 1 KiB/s (averaged) is stopped with 408: slow uploads cannot
+            // hold the server's threads for ever.
+            config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(1024));
+            config.appData(RequestAdmission.KEY, admission);
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
@@ -60,25 +106,39 @@ public final class WebServer {
                 config.staticFiles.enableWebjars(); // htmx: the show does not use it
             }
         });
+        // Header-only walls, in order, before anything can read a body: Host and Origin, the kiosk's
+        // read-only rule, the session and its role, the form token, the declared size.
         app.before(ServerTiming::start);
         app.before(SecurityHeaders::apply);
+        app.before(access::check);
         if (options.kiosk()) {
             app.before(WebServer::refuseChanges);
         }
+        app.before(gate::check);
         app.before(Csrf::check);
+        app.before(BodyLimits::check);
         app.after(ServerTiming::finish);
         new HttpErrors(views).install(app);
         if (options.kiosk()) {
             kioskRoutes(app);
         } else {
-            routes(app);
+            routes(app, gate.required());
         }
         return app;
     }
 
-    /** Starts the job workers, then the server; the workers stop with it. */
+    /**
+     * Sweeps what a killed server left (partial uploads, spool files), starts the job workers, then the
+     * server; the workers stop with it.
+     */
     public Javalin start(String host, int port) {
-        Javalin app = create();
+        if (!options.kiosk()) {
+            UploadSweeper.Swept swept = studio.sweepUploads(java.time.Duration.ZERO);
+            if (swept.files() > 0) {
+                LOG.info("removed {} leftover upload file(s), {} bytes", swept.files(), swept.bytes());
+            }
+        }
+        Javalin app = create(host, port);
         app.events(e -> e.serverStopping(() -> {
             try {
                 studio.jobs().close();
@@ -96,10 +156,10 @@ public final class WebServer {
                 }
             }
         }
-        return app.start(host, port);
+        return app.start();
     }
 
-    private void routes(Javalin app) {
+    private void routes(Javalin app, boolean signInRequired) {
         HomePage home = new HomePage(studio, views, options.offline());
         ExperimentPages experiments = new ExperimentPages(studio, views);
         ImagePages images = new ImagePages(studio, views);
@@ -113,10 +173,14 @@ public final class WebServer {
         ShowPages show = new ShowPages(kiosk, images, views);
         ProtectPages protect = new ProtectPages(studio, views);
         ConceptPages concepts = new ConceptPages(studio, views);
+        LoginPages login = new LoginPages(studio.accounts(), new LoginLimiter(), views, signInRequired);
 
         app.get("/", home::show);
         app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
         app.get("/health", ctx -> ctx.result("ok"));
+        app.get("/login", login::form);
+        app.post("/login", login::submit);
+        app.post("/logout", login::logout);
 
         app.get("/experiments", experiments::list);
         app.post("/experiments", experiments::create);
@@ -148,6 +212,7 @@ public final class WebServer {
         app.get("/images/{hash}/file", images::file);
         app.get("/images/{hash}/thumb", images::thumbnail);
         app.get("/images/{hash}/seen", images::seen);
+        app.post("/images/{hash}/seen", images::requestSeen);
 
         app.get("/models", models::list);
         app.get("/models/status", models::status);

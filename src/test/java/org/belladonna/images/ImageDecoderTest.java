@@ -38,6 +38,16 @@ class ImageDecoderTest {
         assertTrue(e.getMessage().contains("damaged or truncated"), e.getMessage());
     }
 
+    /** The JDK's own reader returns a grey-filled picture for this (only a warning): ours refuses it. */
+    @Test
+    void refusesATruncatedJpegThatTheJdkOnlyWarnsAbout() throws Exception {
+        byte[] jpeg = TestImages.jpeg(320, 240, 5);
+        byte[] cut = Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
+        assertTrue(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(cut)) != null, "ImageIO.read accepts it");
+        var e = assertThrows(BadImageException.class, () -> decoder.decode(cut));
+        assertTrue(e.getMessage().contains("damaged or truncated") && e.getMessage().contains("("), e.getMessage());
+    }
+
     @Test
     void refusesTinyImages() {
         var e = assertThrows(BadImageException.class, () -> decoder.decode(TestImages.png(1, 1, 4)));

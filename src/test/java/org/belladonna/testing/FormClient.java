@@ -14,9 +14,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A plain HTTP client that behaves like a browser posting the site's forms: cookies, CSRF field, multipart. */
+/** A plain HTTP client that behaves like a browser posting the site's forms: cookies, the page's CSRF token, multipart. */
 public final class FormClient {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
 
     /** One file part. */
     public record Part(String field, String filename, byte[] bytes) {
@@ -34,18 +34,17 @@ public final class FormClient {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Loads a page with a form first (as a browser would), then posts multipart with its CSRF token. */
+    /** Loads a page with a form first (as a browser would), then posts multipart with its CSRF token (a header, as htmx sends it). */
     public HttpResponse<String> post(String path, Map<String, String> fields, List<Part> files) throws IOException, InterruptedException {
         if (token == null) {
             Matcher m = CSRF.matcher(get("/protect").body());
             if (!m.find()) {
-                throw new IllegalStateException("no CSRF field on /protect");
+                throw new IllegalStateException("no CSRF token on /protect");
             }
             token = m.group(1);
         }
         String boundary = "----belladonna" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n");
         for (var field : fields.entrySet()) {
             write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
                     + field.getValue() + "\r\n");
@@ -58,7 +57,7 @@ public final class FormClient {
         }
         write(body, "--" + boundary + "--\r\n");
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-CSRF-Token", token)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }

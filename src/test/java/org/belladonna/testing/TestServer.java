@@ -15,11 +15,28 @@ public final class TestServer implements AutoCloseable {
     private final Studio studio;
     private final Javalin app;
     private final Path dataDir;
+    private final String connectHost;
 
     private TestServer(Path dataDir, Studio studio, Javalin app) {
+        this(dataDir, studio, app, "127.0.0.1");
+    }
+
+    private TestServer(Path dataDir, Studio studio, Javalin app, String connectHost) {
         this.dataDir = dataDir;
         this.studio = studio;
         this.app = app;
+        this.connectHost = connectHost;
+    }
+
+    /**
+     * Starts bound to {@code host} (e.g. "0.0.0.0" or this machine's own network address), where sign-in
+     * rules follow the bind address; {@link #url} then connects to that address (127.0.0.1 for 0.0.0.0).
+     */
+    public static TestServer startOn(String host, Path dataDir, WebServer.Options options) {
+        Studio studio = Studio.open(dataDir, new ModelRegistry(dataDir.resolve("models")));
+        Javalin app = new WebServer(studio, options).start(host, 0);
+        String connect = host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+        return new TestServer(dataDir, studio, app, connect);
     }
 
     /**
@@ -62,7 +79,17 @@ public final class TestServer implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + app.port() + path;
+        return "http://" + connectHost + ":" + app.port() + path;
+    }
+
+    /** The address {@link #url} connects to. */
+    public String host() {
+        return connectHost;
+    }
+
+    /** The running app (e.g. to attach a byte meter to its connector). */
+    public Javalin javalin() {
+        return app;
     }
 
     public int port() {

@@ -33,6 +33,8 @@ class ModelsEyeBrowserTest extends BrowserTest {
             String hash = addImage(server, TestImages.png(72, 56, 7));
             Page page = desktop();
             page.navigate(server.url("/images/" + hash));
+            // Opening the page starts nothing; the button asks for the view.
+            page.getByText("Show what the model sees").click();
             page.locator("#seen-panel img").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(120_000));
             page.waitForFunction("() => document.querySelector('#seen-panel img').naturalWidth > 0");
             assertEquals(72, ((Number) page.evaluate("() => document.querySelector('#seen-panel img').naturalWidth")).intValue());
