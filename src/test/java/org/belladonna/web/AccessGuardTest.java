@@ -1,10 +1,13 @@
 package org.belladonna.web;
 
+import java.nio.file.Path;
+
 import org.belladonna.testing.RawHttp;
 import org.belladonna.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.util.List;
 
@@ -20,9 +23,12 @@ class AccessGuardTest {
     private static final String TOKEN = "t".repeat(43);
     private static TestServer server;
 
+    @TempDir
+    static Path data;
+
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = TestServer.start(data);
     }
 
     @AfterAll

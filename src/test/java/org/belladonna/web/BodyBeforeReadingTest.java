@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +31,12 @@ class BodyBeforeReadingTest {
     private static TestServer server;
     private static ByteMeter meter;
 
+    @TempDir
+    static Path data;
+
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = TestServer.start(data);
         meter = ByteMeter.attach(server);
     }
 

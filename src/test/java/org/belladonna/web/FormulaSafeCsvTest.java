@@ -11,6 +11,7 @@ import org.belladonna.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -35,9 +36,12 @@ class FormulaSafeCsvTest {
     private static TestServer server;
     private static long experiment;
 
+    @TempDir
+    static Path data;
+
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start();
+        server = TestServer.start(data);
         experiment = server.studio().gallery().createExperiment("formulas", "", "");
         List<NewImage> images = new ArrayList<>();
         String[] prompts = {"=HYPERLINK(\"http://evil.example\",\"x\")", "@SUM(A1:A9)", "+cmd|' /C calc'!A0", "-2+3"};
@@ -106,8 +110,7 @@ class FormulaSafeCsvTest {
     }
 
     @Test
-    void statsCsvAndExportFromTheCli() throws Exception {
-        Path dir = Files.createTempDirectory("formula-cli");
+    void statsCsvAndExportFromTheCli(@TempDir Path dir) throws Exception {
         CliRunner.Result r = CliRunner.run("export", Long.toString(experiment), "--csv", dir.resolve("stats.csv").toString(),
                 "--out", dir.resolve("export.zip").toString(), "--model", "=evil-model", "--data", server.dataDir().toString());
         assertEquals(0, r.code(), r.err());

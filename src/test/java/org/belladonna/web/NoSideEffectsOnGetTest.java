@@ -2,7 +2,7 @@ package org.belladonna.web;
 
 import io.javalin.router.Endpoint;
 import org.belladonna.gallery.Gallery.NewImage;
-import org.belladonna.models.TestModels;
+import org.belladonna.testing.TestModels;
 import org.belladonna.store.ImageFiles;
 import org.belladonna.store.ImageStore;
 import org.belladonna.store.Records.Job;
@@ -14,6 +14,7 @@ import org.belladonna.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,9 +43,11 @@ class NoSideEffectsOnGetTest {
     private static long prompt;
     private static Protection protection;
 
+    @TempDir
+    static Path data;
+
     @BeforeAll
     static void start() throws Exception {
-        Path data = Files.createTempDirectory("belladonna-get-");
         TestModels.installed(data.resolve("models"), "taef2-encoder", "taef2-decoder");
         server = TestServer.start(data, new WebServer.Options(false, true));
         var gallery = server.studio().gallery();

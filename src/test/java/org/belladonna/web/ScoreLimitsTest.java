@@ -11,6 +11,7 @@ import org.belladonna.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +36,12 @@ class ScoreLimitsTest {
     private static long experiment;
     private static String firstHash;
 
+    @TempDir
+    static Path data;
+
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start();
+        server = TestServer.start(data);
         client = new FormClient(server.url(""));
         experiment = server.studio().gallery().createExperiment("limits", "", "");
         List<NewImage> images = new ArrayList<>();
@@ -98,14 +102,13 @@ class ScoreLimitsTest {
     }
 
     @Test
-    void aFileThatIsNotUtf8IsRefusedOnTheWebAndTheCli() throws Exception {
+    void aFileThatIsNotUtf8IsRefusedOnTheWebAndTheCli(@TempDir Path cliDir) throws Exception {
         byte[] latin1 = "img0.png,modèle,5\nimg1.png,modèle,6\n".getBytes(StandardCharsets.ISO_8859_1);
         HttpResponse<String> r = importCsv(experiment, "latin1.csv", latin1);
         assertEquals(422, r.statusCode());
         assertTrue(r.body().contains("the file is not UTF-8 text"), r.body());
 
         // The CLI on a data directory of its own: two studios writing one SQLite file at once is not what this tests.
-        Path cliDir = Files.createTempDirectory("latin1");
         Path file = Files.write(cliDir.resolve("latin1.csv"), latin1);
         var cliStudio = org.belladonna.app.Studio.open(cliDir.resolve("data"), cliDir.resolve("models"));
         long cliExperiment = cliStudio.gallery().createExperiment("cli", "", "");

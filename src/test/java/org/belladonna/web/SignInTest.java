@@ -1,11 +1,12 @@
 package org.belladonna.web;
 
 import org.belladonna.accounts.Role;
-import org.belladonna.kiosk.KioskFixture;
+import org.belladonna.testing.KioskFixture;
 import org.belladonna.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,9 +37,15 @@ class SignInTest {
 
     private TestServer server;
 
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path kioskData;
+
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.startOn(bindAddress(), Files.createTempDirectory("belladonna-signin-"), new WebServer.Options(false, true));
+        server = TestServer.startOn(bindAddress(), data, new WebServer.Options(false, true));
         System.out.println("bound to " + server.host() + ":" + server.port());
         var accounts = server.studio().accounts();
         accounts.add("boss", Role.ADMIN, "admin password 1");
@@ -219,7 +226,7 @@ class SignInTest {
 
     @Test
     void theKioskStaysPublicAndReadOnlyOffLoopback() throws Exception {
-        KioskFixture fixture = KioskFixture.create();
+        KioskFixture fixture = KioskFixture.create(kioskData);
         try (TestServer kiosk = TestServer.startOn(bindAddress(), fixture.dataDir(), new WebServer.Options(true, true))) {
             HttpResponse<String> show = HTTP.send(HttpRequest.newBuilder(URI.create(kiosk.url("/"))).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,7 @@
 package org.belladonna.web;
 
+import java.nio.file.Path;
+
 import org.belladonna.store.Records.Job;
 import org.belladonna.testing.FormClient;
 import org.belladonna.testing.ProtectionFixture;
@@ -9,6 +11,7 @@ import org.belladonna.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
@@ -34,9 +37,12 @@ class TruncatedImageTest {
     private static TestServer server;
     private static FormClient client;
 
+    @TempDir
+    static Path data;
+
     @BeforeAll
     static void start() throws Exception {
-        server = ProtectionFixture.serverWithWeights();
+        server = ProtectionFixture.serverWithWeights(data);
         client = new FormClient(server.url(""));
     }
 
