@@ -27,6 +27,8 @@ class ReferenceExperimentTest {
     private static final double REL_P = 1e-4;
 
     private static Analysis analysis;
+    /** The same scores without their seeds: two independent samples per prompt. */
+    private static Analysis unpaired;
     private static JsonNode expected;
 
     @BeforeAll
@@ -59,6 +61,8 @@ class ReferenceExperimentTest {
         byPrompt.forEach((text, p) -> prompts.add(new PromptScores(text, text, related.get(text),
                 doubles(p.get(0)), doubles(p.get(2)), longs(p.get(1)), longs(p.get(3)))));
         analysis = Analysis.of(new Experiment("reference-scores", prompts));
+        unpaired = Analysis.of(new Experiment("reference-scores", prompts.stream()
+                .map(p -> new PromptScores(p.id(), p.text(), p.related(), p.before(), p.after())).toList()));
         expected = new ObjectMapper().readTree(dir.resolve("expected.json").toFile());
     }
 
@@ -119,6 +123,44 @@ class ReferenceExperimentTest {
         double[] adjusted = Holm.adjust(raw);
         for (int i = 0; i < raw.length; i++) {
             assertEquals(adjusted[i], analysis.prompts().get(i).primaryPHolm().get(), 1e-15);
+        }
+    }
+
+    /**
+     * Intervals that expected.json does not hold, computed beside it with SciPy 1.10 (/usr/bin/python3):
+     * Hedges' g intervals by brentq on scipy.stats.nct.cdf (independent: pooled t with n_b + n_a - 2 df, times
+     * J / sqrt(n_b n_a / (n_b + n_a)); paired: paired t with n - 1 df, times J sd_diff / (pooled sd sqrt(n))),
+     * Fieller's % change interval as the roots of its quadratic by numpy.roots (t from scipy.stats.t.ppf;
+     * independent: Welch df at the estimated ratio; paired: covariance from numpy.cov, n - 1 df), and the
+     * Welch interval of the mean difference. Per prompt: g independent, g paired, Fieller independent,
+     * Fieller paired, Welch, each as low, high.
+     */
+    private static final Map<String, double[]> SCIPY = Map.ofEntries(
+            Map.entry("Monet water lilies", new double[] {-1.3695212464786437, 0.8827633536853122, -0.7956594880205997, 0.32081906260494214, -23.45060688674383, 19.022513400402975, -16.223245025005284, 8.233102996680607, -1.2005440243653136, 0.8181840243653133}),
+            Map.entry("Monet haystacks", new double[] {-1.5719017406576394, 0.3375501977463141, -1.5228813205910623, 0.3058599706007851, -11.298498868562312, 2.8443820748699666, -11.405817062585633, 2.943915502220995, -0.599085501516083, 0.14176050151608205}),
+            Map.entry("Monet Rouen cathedral", new double[] {-0.8781930917845713, 0.13005589056770286, -0.9000293007124164, 0.15495740662879282, -7.946164516552945, 1.27102146964444, -8.21297076225197, 1.566179812642976, -0.4212220315508828, 0.06400203155088291}),
+            Map.entry("headphones", new double[] {-1.1339552426606216, 1.105349377219112, -0.2381819177867303, 0.21043777303315644, -19.44130928594313, 24.033927328856496, -5.04174282908143, 5.4187682391345415, -1.0811042737874699, 1.0571842737874713}),
+            Map.entry("a red bicycle", new double[] {-0.6273769938202686, 0.9201911210926673, -0.22520551449082518, 0.5148903913906229, -8.283653099473852, 12.975671567474457, -3.362257459412865, 7.194360564891111, -0.4585184175050153, 0.6607184175050148}),
+            Map.entry("a lighthouse at dusk", new double[] {-0.8102316007718687, 0.19502472563194992, -0.6269751419739575, 0.014132037203089306, -7.716583339024274, 1.9732067444421464, -6.0361377097655655, 0.1468690198840994, -0.3981432211282867, 0.09802322112828701}));
+
+    @Test
+    void intervalsMatchSciPyComputedBeside() {
+        for (int i = 0; i < analysis.prompts().size(); i++) {
+            PromptResult paired = analysis.prompts().get(i);
+            PromptResult independent = unpaired.prompts().get(i);
+            assertEquals(Design.INDEPENDENT, independent.design());
+            assertEquals(Missing.NOT_PAIRED, independent.paired().p().missing());
+            double[] want = SCIPY.get(paired.text());
+            Interval[] got = {independent.hedgesGCi(), paired.hedgesGCi(), independent.pctChangeCi(),
+                    paired.pctChangeCi(), paired.welchCi()};
+            for (int k = 0; k < got.length; k++) {
+                assertEquals(want[2 * k], got[k].low(), ABS, paired.text() + " #" + k);
+                assertEquals(want[2 * k + 1], got[k].high(), ABS, paired.text() + " #" + k);
+            }
+            assertEquals(paired.welchCi(), independent.meanDifferenceCi(), "Welch is primary without seeds");
+            assertEquals(independent.welchP(), independent.primaryP());
+            // Without seeds the secondary/primary roles swap: Welch is Holm-adjusted, there is no paired test.
+            assertTrue(independent.welchPHolm().isPresent());
         }
     }
 
