@@ -1,6 +1,6 @@
 package org.belladonna.stats;
 
-import java.util.TreeSet;
+import java.util.Arrays;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -14,7 +14,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  */
 final class NoncentralT {
     private static final NormalDistribution PHI = NormalDistribution.of(0, 1);
-    private static final int UNIFORM_PANELS = 24;
+    private static final int UNIFORM_PANELS = 12;
     private static final double[] NODES = new double[16];
     private static final double[] WEIGHTS = new double[16];
 
@@ -40,26 +40,25 @@ final class NoncentralT {
 
     /** P(T ≤ t) for noncentrality delta. */
     double cdf(double t, double delta) {
-        TreeSet<Double> cuts = new TreeSet<>();
+        double[] cuts = new double[UNIFORM_PANELS + 1 + 2 * 64 + 1];
+        int m = 0;
         for (int i = 0; i <= UNIFORM_PANELS; i++) {
-            cuts.add(sLow + (sHigh - sLow) * i / UNIFORM_PANELS);
+            cuts[m++] = sLow + (sHigh - sLow) * i / UNIFORM_PANELS;
         }
-        if (t != 0) {
-            double centre = delta / t;
-            double width = 0.25 / Math.abs(t);
-            if (centre > sLow && centre < sHigh) {
-                cuts.add(centre);
-                for (double h = width; h < sHigh - sLow; h *= 2) {
-                    if (centre - h > sLow) cuts.add(centre - h);
-                    if (centre + h < sHigh) cuts.add(centre + h);
-                }
+        double centre = t == 0 ? Double.NaN : delta / t;
+        if (centre > sLow && centre < sHigh) {
+            cuts[m++] = centre;
+            for (double h = 0.25 / Math.abs(t); h < sHigh - sLow && m + 2 <= cuts.length; h *= 2) {
+                if (centre - h > sLow) cuts[m++] = centre - h;
+                if (centre + h < sHigh) cuts[m++] = centre + h;
             }
         }
-        Double[] c = cuts.toArray(new Double[0]);
+        Arrays.sort(cuts, 0, m);
         double sum = 0;
-        for (int p = 0; p + 1 < c.length; p++) {
-            double mid = (c[p] + c[p + 1]) / 2;
-            double half = (c[p + 1] - c[p]) / 2;
+        for (int p = 0; p + 1 < m; p++) {
+            double mid = (cuts[p] + cuts[p + 1]) / 2;
+            double half = (cuts[p + 1] - cuts[p]) / 2;
+            if (half == 0) continue;
             for (int k = 0; k < NODES.length; k++) {
                 double s = mid + half * NODES[k];
                 sum += half * WEIGHTS[k] * PHI.cumulativeProbability(t * s - delta) * densityOfS(s);
