@@ -22,7 +22,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 final class GroupAnalysis {
     static final long EXACT_SPLITS_MAX = 100_000;
     static final int MONTE_CARLO_SPLITS = 100_000;
-    /** Stream of the Monte Carlo permutations; outside the int range of the per-prompt (String hash) streams. */
+    /** Stream of the Monte Carlo permutations, apart from the group bootstrap's stream 0. */
     static final long PERMUTATION_STREAM = 1L << 32;
 
     /** An eligible prompt: its scores as resampled (pairs when paired) and its % change. */

@@ -1,6 +1,7 @@
 package org.belladonna.stats;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -107,7 +108,7 @@ public record PromptScores(String id, String text, boolean related, double[] bef
             throw new IllegalArgumentException("prompt " + id + ": " + seeds.length + " " + name + " seeds for " + n
                     + " " + name + " scores (give one seed per image, or none)");
         }
-        var seen = new java.util.HashSet<Long>();
+        var seen = new HashSet<Long>();
         for (long s : seeds) {
             if (!seen.add(s)) {
                 throw new IllegalArgumentException("prompt " + id + ": seed " + s + " occurs twice among the " + name
