@@ -6,7 +6,8 @@ import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Forest plot of per-prompt % change with CI whiskers (Fieller per prompt, two-stage bootstrap for the
- * groups), then the related mean, the control mean and their difference. Labels on the left, numbers on the right, so it reads without hovering or scripts.
+ * groups), then the related mean, the control mean and their difference. Labels on the left, numbers on
+ * the right, so it reads without hovering or scripts.
  */
 public final class ForestPlot {
     private static final int WIDTH = 780;
