@@ -2,7 +2,6 @@ package org.belladonna.stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The whole analysis of one experiment: the per-prompt table, the group comparison and the settings used.
@@ -20,11 +19,13 @@ public record Analysis(Experiment experiment, AnalysisSettings settings, List<Pr
         for (PromptScores p : experiment.prompts()) {
             rows.add(PromptAnalysis.analyze(p, settings));
         }
-        // Two families, each adjusted separately: the Welch tests and the Mann–Whitney tests across prompts.
-        List<Value> welch = holm(rows, PromptResult::welchP);
-        List<Value> mw = holm(rows, PromptResult::mannWhitneyP);
+        // One family: each prompt's primary p-value (paired t when paired, else Welch), over all prompts of the
+        // experiment that could be tested. Secondary tests are not adjusted.
+        double[] p = rows.stream().mapToDouble(r -> r.primaryP().isPresent() ? r.primaryP().get() : Double.NaN).toArray();
+        double[] adjusted = Holm.adjust(p);
         for (int i = 0; i < rows.size(); i++) {
-            rows.set(i, rows.get(i).withHolm(welch.get(i), mw.get(i)));
+            PromptResult r = rows.get(i);
+            rows.set(i, r.withHolm(r.primaryP().isPresent() ? Value.of(adjusted[i]) : r.primaryP()));
         }
         GroupComparison groups = GroupAnalysis.compare(experiment.prompts(), rows, settings);
         return new Analysis(experiment, settings, rows, groups);
@@ -34,14 +35,8 @@ public record Analysis(Experiment experiment, AnalysisSettings settings, List<Pr
         return of(experiment, AnalysisSettings.defaults());
     }
 
-    private static List<Value> holm(List<PromptResult> rows, Function<PromptResult, Value> raw) {
-        double[] p = rows.stream().map(raw).mapToDouble(v -> v.isPresent() ? v.get() : Double.NaN).toArray();
-        double[] adj = Holm.adjust(p);
-        List<Value> out = new ArrayList<>();
-        for (int i = 0; i < adj.length; i++) {
-            Value v = raw.apply(rows.get(i));
-            out.add(v.isPresent() ? Value.of(adj[i]) : v);
-        }
-        return out;
+    /** Number of prompts analysed with the given design. */
+    public long count(Design design) {
+        return prompts.stream().filter(r -> r.design() == design).count();
     }
 }

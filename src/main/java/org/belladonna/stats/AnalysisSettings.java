@@ -4,9 +4,11 @@ package org.belladonna.stats;
  * Knobs of the analysis. Every one of them is named in the methods text.
  *
  * @param alpha          two-sided level: confidence intervals are (1 - alpha), Holm-adjusted p-values are read against it
- * @param resamples      bootstrap resamples per interval
- * @param seed           seed of every bootstrap stream, so the same input gives the same intervals
- * @param minNInference  fewest images per variant for tests, effect sizes and confidence intervals
+ * @param resamples      resamples of the two-stage group bootstrap
+ * @param seed           seed of every random stream (bootstrap, Monte Carlo permutations), so the same input
+ *                       gives the same numbers
+ * @param minNInference  fewest images per variant (or seed pairs, for the paired design) for tests, effect sizes
+ *                       and confidence intervals; below it only descriptives are shown
  * @param minNSd         fewest images per variant for a standard deviation
  */
 public record AnalysisSettings(double alpha, int resamples, long seed, int minNInference, int minNSd) {

@@ -7,7 +7,7 @@ import org.apache.commons.statistics.descriptive.Quantile;
 
 /** Resampling helpers: seeded streams, resampled means and percentile intervals. */
 final class Bootstrap {
-    /** Stream of the group (hierarchical) bootstrap; per-prompt streams use the prompt id's hash. */
+    /** Stream of the group (two-stage) bootstrap; Monte Carlo permutations use their own stream. */
     static final long GROUP_STREAM = 0;
 
     private static final Quantile HF7 = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
@@ -15,16 +15,9 @@ final class Bootstrap {
     private Bootstrap() {
     }
 
-    /**
-     * XoRoShiRo128++ seeded with {seed, stream}: a prompt's interval depends only on the seed, its id and its
-     * scores, not on which other prompts are in the experiment or in what order.
-     */
+    /** XoRoShiRo128++ seeded with {seed, stream}: independent streams for independent resampling tasks. */
     static UniformRandomProvider stream(long seed, long stream) {
         return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, stream});
-    }
-
-    static long promptStream(String promptId) {
-        return promptId.hashCode();
     }
 
     /** Mean of n draws with replacement from x (n = x.length), drawn in index order. */

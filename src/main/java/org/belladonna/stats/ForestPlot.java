@@ -5,8 +5,9 @@ import java.util.List;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
- * Forest plot of per-prompt % change with bootstrap CI whiskers, then the related mean, the control mean
- * and their difference. Labels on the left, numbers on the right, so it reads without hovering or scripts.
+ * Forest plot of per-prompt % change with CI whiskers (Fieller per prompt, two-stage bootstrap for the
+ * groups), then the related mean, the control mean and their difference. Labels on the left, numbers on
+ * the right, so it reads without hovering or scripts.
  */
 public final class ForestPlot {
     private static final int WIDTH = 780;
@@ -96,7 +97,7 @@ public final class ForestPlot {
     private static void legend(SVGGraphics2D g, Analysis analysis) {
         g.setFont(Svg.BOLD);
         g.drawString("Change in mean score after poisoning, per prompt (" + Numbers.fixed(analysis.settings().confidencePercent(), 0)
-                + " % bootstrap CI)", 10f, 18f);
+                + " % CI)", 10f, 18f);
         g.setFont(Svg.TEXT);
         double y = 38;
         g.setPaint(Svg.RELATED);

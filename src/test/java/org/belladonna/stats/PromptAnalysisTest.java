@@ -92,7 +92,7 @@ class PromptAnalysisTest {
         assertEquals(0, r.before().sd().get(), 0);
         assertEquals(6, r.before().ci().low(), 0);
         assertEquals(6, r.before().ci().high(), 0);
-        // Every resample is exactly -1/6: the interval is a point.
+        // Both variances are 0: Fieller's interval shrinks to the point -1/6.
         assertEquals(-100.0 / 6, r.pctChangeCi().low(), 1e-12);
         assertEquals(-100.0 / 6, r.pctChangeCi().high(), 1e-12);
     }

@@ -83,39 +83,55 @@ class StudyShapeTest {
                 }
             }
             assertEquals(expected, rows.get(i).welchPHolm().get(), 1e-15);
-            assertTrue(rows.get(i).mannWhitneyPHolm().get() >= rows.get(i).mannWhitneyP().get());
+            // No seeds here, so Welch is the primary test and its family is the Holm family; Mann-Whitney is secondary.
+            assertEquals(Design.INDEPENDENT, rows.get(i).design());
+            assertEquals(rows.get(i).welchPHolm(), rows.get(i).primaryPHolm());
+            assertEquals(Missing.SECONDARY, rows.get(i).mannWhitneyPHolm().missing());
         }
     }
 
     @Test
-    void promptBootstrapCiByStraightLoop() {
-        PromptScores p = EXPERIMENT.prompts().get(1);
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {SETTINGS.seed(), p.id().hashCode()});
-        double[] reps = new double[SETTINGS.resamples()];
-        for (int k = 0; k < reps.length; k++) {
-            double mb = Hand.resampledMean(p.before(), rng);
-            double ma = Hand.resampledMean(p.after(), rng);
-            reps[k] = Hand.pct(mb, ma);
+    void promptPctChangeCiIsFiellersSetByHand() {
+        // Independent samples: the interval is {r : (ma - r mb)^2 <= t^2 (va + r^2 vb)} with Welch df at r = ma / mb.
+        for (int k = 0; k < 6; k++) {
+            PromptScores p = EXPERIMENT.prompts().get(k);
+            double mb = Hand.mean(p.before());
+            double ma = Hand.mean(p.after());
+            double vb = Hand.var(p.before()) / 12;
+            double va = Hand.var(p.after()) / 12;
+            double r0 = ma / mb;
+            double df = Math.pow(va + r0 * r0 * vb, 2) / ((va * va + Math.pow(r0, 4) * vb * vb) / 11);
+            double q = Math.pow(TDistribution.of(df).inverseCumulativeProbability(0.975), 2);
+            Interval ci = ANALYSIS.prompts().get(k).pctChangeCi();
+            for (double pct : new double[] {ci.low(), ci.high()}) {
+                double r = 1 + pct / 100;
+                double lhs = Math.pow(ma - r * mb, 2);
+                double rhs = q * (va + r * r * vb);
+                assertEquals(rhs, lhs, 1e-9 * rhs, "an end point solves the boundary equation");
+            }
+            double inside = 1 + (ci.low() + ci.high()) / 200;
+            assertTrue(Math.pow(ma - inside * mb, 2) < q * (va + inside * inside * vb));
+            assertTrue(ci.low() < Hand.pct(mb, ma) && Hand.pct(mb, ma) < ci.high());
         }
-        Interval ci = ANALYSIS.prompts().get(1).pctChangeCi();
-        assertEquals(Hand.quantile7(reps, 0.025), ci.low(), 1e-9);
-        assertEquals(Hand.quantile7(reps, 0.975), ci.high(), 1e-9);
     }
 
     @Test
-    void hierarchicalGroupBootstrapByStraightLoop() {
+    void twoStageGroupBootstrapByStraightLoop() {
+        // Per replicate: related then control; per group slot: draw a prompt, then its before and its after images.
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {SETTINGS.seed(), 0});
+        List<PromptScores> related = EXPERIMENT.prompts().subList(0, 3);
+        List<PromptScores> control = EXPERIMENT.prompts().subList(3, 6);
         double[] diff = new double[SETTINGS.resamples()];
         double[] rel = new double[diff.length];
         for (int k = 0; k < diff.length; k++) {
             double[] groupMean = new double[2];
             for (int g = 0; g < 2; g++) {
-                for (PromptScores p : EXPERIMENT.prompts()) {
-                    if (p.related() == (g == 0)) {
-                        double mb = Hand.resampledMean(p.before(), rng);
-                        double ma = Hand.resampledMean(p.after(), rng);
-                        groupMean[g] += Hand.pct(mb, ma) / 3;
-                    }
+                List<PromptScores> group = g == 0 ? related : control;
+                for (int slot = 0; slot < 3; slot++) {
+                    PromptScores p = group.get(rng.nextInt(3));
+                    double mb = Hand.resampledMean(p.before(), rng);
+                    double ma = Hand.resampledMean(p.after(), rng);
+                    groupMean[g] += Hand.pct(mb, ma) / 3;
                 }
             }
             rel[k] = groupMean[0];
@@ -125,17 +141,22 @@ class StudyShapeTest {
         assertEquals(Hand.quantile7(diff, 0.025), g.differenceCi().low(), 1e-9);
         assertEquals(Hand.quantile7(diff, 0.975), g.differenceCi().high(), 1e-9);
         assertEquals(Hand.quantile7(rel, 0.025), g.related().meanPctChangeCi().low(), 1e-9);
+        assertEquals(Hand.quantile7(rel, 0.975), g.related().meanPctChangeCi().high(), 1e-9);
 
-        double related = 0, control = 0;
+        double relatedMean = 0, controlMean = 0;
         for (PromptScores p : EXPERIMENT.prompts()) {
             double pct = Hand.pct(Hand.mean(p.before()), Hand.mean(p.after()));
-            if (p.related()) related += pct / 3; else control += pct / 3;
+            if (p.related()) relatedMean += pct / 3; else controlMean += pct / 3;
         }
-        assertEquals(related, g.related().meanPctChange().get(), 1e-10);
-        assertEquals(control, g.control().meanPctChange().get(), 1e-10);
-        assertEquals(related - control, g.difference().get(), 1e-10);
+        assertEquals(relatedMean, g.related().meanPctChange().get(), 1e-10);
+        assertEquals(controlMean, g.control().meanPctChange().get(), 1e-10);
+        assertEquals(relatedMean - controlMean, g.difference().get(), 1e-10);
         assertEquals(3, g.related().prompts());
         assertEquals(0, g.control().excluded());
+        // 3 + 3 prompts: C(6, 3) = 20 splits; the related prompts all dropped more, so only the observed split and
+        // its mirror image are as extreme: p = 2 x 1/20.
+        assertEquals(20, g.permutation().splits());
+        assertEquals(0.1, g.permutation().p().get(), 1e-12);
     }
 
     @Test
