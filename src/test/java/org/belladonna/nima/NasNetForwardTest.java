@@ -118,6 +118,26 @@ class NasNetForwardTest {
         }
     }
 
+    /** The NASNet scorer feeds NimaPreprocessor's 224x224 input (as evaluate_nasnet.py prepares it) to the network. */
+    @Test
+    void scorerRunsTheNetworkOnTheKerasInput() throws Exception {
+        List<java.awt.image.BufferedImage> images = List.of(ScorerInput.decode(Shared.image("synthetic-512x384.png")),
+                ScorerInput.decode(Shared.image("art/monet-charing-cross-bridge.jpg")));
+        int size = NasNetNima.INPUT_SIZE;
+        float[] input = NimaPreprocessor.toInput(images, size);
+        try (NasNetNima nima = NasNetNima.load(dir.resolve("synthetic_nasnet.h5"));
+             Scorer scorer = ScorerKind.NASNET_TITU1994.load(dir.resolve("synthetic_nasnet.h5"), 1);
+             NDManager m = nima.manager().newSubManager()) {
+            float[] p = nima.forward(m.create(input, new Shape(2, 3, size, size))).toFloatArray();
+            List<NimaScore> scores = scorer.score(images);
+            for (int n = 0; n < 2; n++) {
+                for (int i = 0; i < Nima.BUCKETS; i++) {
+                    assertEquals(p[n * Nima.BUCKETS + i], scores.get(n).distribution()[i], 2e-6, "image " + n);
+                }
+            }
+        }
+    }
+
     /** The first layer loaded, misshapen: the message names the weight, its shape and the one expected. */
     @Test
     void namesAMisshapenWeight() {

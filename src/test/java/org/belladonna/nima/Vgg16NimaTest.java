@@ -23,17 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * yunxiaoshi's VGG16 NIMA against upstream's own code run on seeded random weights in upstream's file
- * format ({@code shared/reference/nima-vgg16}, made with torch 1.13, torchvision 0.14, Pillow 9.4).
- * Two images only (a strongly downscaled JPEG and a palette PNG whose crop offset rounds half to even):
- * each forward pass is ~15 GFLOP.
+ * format ({@code shared/reference/nima-vgg16}, made with torch 1.13, torchvision 0.14, Pillow 9.4): the
+ * network on upstream's own input tensor, and our preprocessing against that tensor. Image files end to
+ * end, through the model registry, are in {@link ScorerTest}. One forward pass here (~15 GFLOP).
  */
 class Vgg16NimaTest {
     private static final String LILIES = "art/monet-water-lilies-1919.jpg";
-    private static final String GRIS = "art/gris-glass-and-checkerboard-1917.posterized.png";
     /** Probabilities from the reference's own float32 input (README: float32 vs float64 differ by 3.4e-7). */
     private static final double NETWORK_TOLERANCE = 1e-5;
-    /** Probabilities from the image files through our decoding and preprocessing. */
-    private static final double END_TO_END_TOLERANCE = 1e-4;
 
     private static JsonNode reference;
     private static Vgg16Nima nima;
@@ -80,26 +77,6 @@ class Vgg16NimaTest {
         }
     }
 
-    @Test
-    void scoresImageFilesLikeUpstream() throws Exception {
-        List<String> names = List.of(LILIES, GRIS);
-        List<BufferedImage> images = List.of(image(LILIES), image(GRIS));
-        float[] input = Vgg16Preprocessor.toInput(images);
-        assertEquals(reference.get("images").get(GRIS).get("input_sum").asDouble(), sum(input, 1), 1e-3,
-                "palette PNG: same pixels as PIL's convert('RGB') and resize");
-        double[][] probabilities = forward(input, 2);
-        for (int n = 0; n < names.size(); n++) {
-            double[] expected = expected(names.get(n));
-            double difference = maxAbsDifference(expected, probabilities[n]);
-            System.out.println("VGG16 NIMA, " + names.get(n) + ": max |p - p_ref| = " + difference);
-            assertTrue(difference <= END_TO_END_TOLERANCE, names.get(n) + ": max |p - p_ref| = " + difference);
-            NimaScore score = NimaScore.of(probabilities[n]);
-            JsonNode ref = reference.get("images").get(names.get(n));
-            assertEquals(ref.get("mean_score").asDouble(), score.mean(), 1e-4);
-            assertEquals(ref.get("std_score").asDouble(), score.std(), 1e-4);
-        }
-    }
-
     private static double[][] forward(float[] nchw, int count) {
         try (NDManager batch = nima.manager().newSubManager()) {
             float[] p = nima.forward(batch.create(nchw, new Shape(count, 3, 224, 224))).toFloatArray();
@@ -124,16 +101,6 @@ class Vgg16NimaTest {
             p[i] = probs.get(i).asDouble();
         }
         return p;
-    }
-
-    /** Sum of image n of an NCHW batch, in double as the reference accumulates. */
-    private static double sum(float[] nchw, int n) {
-        int size = 3 * 224 * 224;
-        double s = 0;
-        for (int i = n * size; i < (n + 1) * size; i++) {
-            s += nchw[i];
-        }
-        return s;
     }
 
     private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {
