@@ -1,6 +1,11 @@
 package org.belladonna.nima;
 
+import org.belladonna.images.BadImageException;
+
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +28,15 @@ public interface Scorer extends AutoCloseable {
      * samples, as the upstream Python pipelines saw them).
      */
     List<NimaScore> score(List<BufferedImage> images);
+
+    /** Decodes the files as scorer input ({@link ScorerInput}: raw samples, ICC ignored) and scores them. */
+    default List<NimaScore> scoreFiles(List<Path> files) throws IOException, BadImageException {
+        List<BufferedImage> images = new ArrayList<>(files.size());
+        for (Path file : files) {
+            images.add(ScorerInput.decode(file));
+        }
+        return score(images);
+    }
 
     @Override
     void close();

@@ -125,7 +125,7 @@ class NasNetForwardTest {
                 ScorerInput.decode(Shared.image("art/monet-charing-cross-bridge.jpg")));
         int size = NasNetNima.INPUT_SIZE;
         float[] input = NimaPreprocessor.toInput(images, size);
-        try (NasNetNima nima = NasNetNima.load(dir.resolve("synthetic_nasnet.h5"));
+        try (NasNetNima nima = NasNetNima.load(weights, KerasConventions.of(NasNetPadding.TF_SAME));
              Scorer scorer = ScorerKind.NASNET_TITU1994.load(dir.resolve("synthetic_nasnet.h5"), 1);
              NDManager m = nima.manager().newSubManager()) {
             float[] p = nima.forward(m.create(input, new Shape(2, 3, size, size))).toFloatArray();

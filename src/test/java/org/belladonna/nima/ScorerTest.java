@@ -90,8 +90,7 @@ class ScorerTest {
             // the SHA-256 the reference's README gives for this file
             assertEquals("unpinned sha256:1d80a2adcfb4bcd76ba358a4826d191f65a71fb36e03607cff5913eb035e14da",
                     scorer.modelVersion());
-            List<NimaScore> scores = scorer.score(List.of(ScorerInput.decode(Shared.image(names.get(0))),
-                    ScorerInput.decode(Shared.image(names.get(1)))));
+            List<NimaScore> scores = scorer.scoreFiles(List.of(Shared.image(names.get(0)), Shared.image(names.get(1))));
             for (int n = 0; n < names.size(); n++) {
                 JsonNode ref = expected.get(names.get(n));
                 double max = 0;

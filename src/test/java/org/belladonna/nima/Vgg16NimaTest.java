@@ -64,6 +64,36 @@ class Vgg16NimaTest {
         assertArrayEquals(expected, actual);
     }
 
+    /**
+     * Every reference image (baseline and progressive JPEGs, palette PNGs with an sRGB iCCP chunk, RGB PNGs,
+     * up- and downscaled) preprocessed to upstream's tensor: its sum and per-channel mean and std.
+     */
+    @Test
+    void preprocessingMatchesUpstreamOnEveryReferenceImage() throws Exception {
+        for (var entry : iterable(reference.get("images").fields())) {
+            float[] x = Vgg16Preprocessor.toInput(List.of(image(entry.getKey())));
+            JsonNode ref = entry.getValue();
+            int plane = 224 * 224;
+            double total = 0;
+            for (int c = 0; c < 3; c++) {
+                double mean = 0;
+                for (int i = c * plane; i < (c + 1) * plane; i++) {
+                    mean += x[i];
+                }
+                total += mean;
+                mean /= plane;
+                double var = 0;
+                for (int i = c * plane; i < (c + 1) * plane; i++) {
+                    var += (x[i] - mean) * (x[i] - mean);
+                }
+                // float32 values summed in double: identical pixels agree to ~1e-12; one pixel one level off moves a mean by ~3e-7
+                assertEquals(ref.get("input_channel_mean").get(c).asDouble(), mean, 1e-9, entry.getKey() + " channel " + c);
+                assertEquals(ref.get("input_channel_std").get(c).asDouble(), Math.sqrt(var / plane), 1e-9, entry.getKey());
+            }
+            assertEquals(ref.get("input_sum").asDouble(), total, 1e-6, entry.getKey());
+        }
+    }
+
     @Test
     void resizeAndCropGeometryMatchTorchvision() {
         for (var entry : iterable(reference.get("images").fields())) {
