@@ -21,12 +21,38 @@ import java.util.concurrent.ConcurrentHashMap;
  * process and re-hashed only when its size or modification time changes, so status pages stay cheap.
  * Installs write a temporary file in the same folder and move it into place atomically, only once
  * its digest matches: a bad download never replaces a good file.
+ *
+ * <p>An {@link Pin#UNPINNED unpinned} entry (upstream publishes no digest) is trusted on first install:
+ * the file is only checked to be of the format its name says (so an HTML error page is refused), its
+ * SHA-256 is recorded beside it in {@code FILE.sha256} (the format {@code sha256sum -c} reads) and from
+ * then on the file is verified against that record like a pin. {@link Entry#unpinned()} and
+ * {@link Entry#recordedSha256()} say so; the status stays {@link Status#INSTALLED} so existing
+ * exhaustive switches over it keep compiling.
  */
 public final class ModelRegistry {
     public enum Status { INSTALLED, MISSING, CORRUPT }
 
-    /** One model's state in this folder. */
-    public record Entry(ModelManifest.Model model, Status status, Path file, String installCommand) {
+    /** Suffix of the file beside an unpinned model that records its SHA-256 at install. */
+    public static final String SHA256_SUFFIX = ".sha256";
+
+    /**
+     * One model's state in this folder.
+     *
+     * @param recordedSha256 for an unpinned model, the SHA-256 recorded at install (null if none was, or if pinned)
+     */
+    public record Entry(ModelManifest.Model model, Status status, Path file, String installCommand, String recordedSha256) {
+        /** Installed from an entry whose upstream publishes no digest: verified only against its own install. */
+        public boolean unpinned() {
+            return !model.pin().pinned();
+        }
+
+        /**
+         * What scores made with this file are stored under: the pin's digest, or "unpinned sha256:HEX" for an
+         * unpinned model, so such scores stay recognisable once a pin is set.
+         */
+        public String version() {
+            return unpinned() ? "unpinned sha256:" + recordedSha256 : model.pin().hex();
+        }
     }
 
     private record Verified(long size, FileTime modified, Pin pin, boolean ok) {
@@ -80,8 +106,11 @@ public final class ModelRegistry {
             case INSTALLED -> e.file();
             case MISSING -> throw new ModelMissingException(id, "model " + id + " is not installed in " + dir
                     + "; install it with: " + e.installCommand());
-            case CORRUPT -> throw new ModelMissingException(id, "model file " + e.file() + " does not match its pin ("
-                    + e.model().pin() + "); reinstall it with: " + e.installCommand() + " --force");
+            case CORRUPT -> throw new ModelMissingException(id, "model file " + e.file() + (!e.unpinned()
+                    ? " does not match its pin (" + e.model().pin() + ")"
+                    : e.recordedSha256() == null ? " is unpinned and has no SHA-256 recorded at install (" + e.file()
+                    + SHA256_SUFFIX + ")" : " no longer matches the SHA-256 recorded at install (" + e.recordedSha256() + ")")
+                    + "; reinstall it with: " + e.installCommand() + " --force");
         };
     }
 
@@ -122,13 +151,30 @@ public final class ModelRegistry {
 
     private Entry entry(ModelManifest.Model model) throws IOException {
         Path file = dir.resolve(model.file());
+        String recorded = model.pin().pinned() ? null : recordedSha256(file);
         Status status;
         if (!Files.isRegularFile(file)) {
             status = Status.MISSING;
-        } else {
+        } else if (model.pin().pinned()) {
             status = verified(file, model.pin()) ? Status.INSTALLED : Status.CORRUPT;
+        } else {
+            status = recorded != null && verified(file, new Pin(Pin.Kind.SHA256, recorded)) ? Status.INSTALLED : Status.CORRUPT;
         }
-        return new Entry(model, status, file, installCommand(model));
+        return new Entry(model, status, file, installCommand(model), recorded);
+    }
+
+    /** The SHA-256 in {@code FILE.sha256} ("HEX  NAME", as sha256sum writes it), or null. */
+    private static String recordedSha256(Path file) throws IOException {
+        Path record = sidecar(file);
+        if (!Files.isRegularFile(record)) {
+            return null;
+        }
+        String[] fields = Files.readString(record).trim().split("\\s+");
+        return fields.length > 0 && fields[0].matches("[0-9a-fA-F]{64}") ? fields[0].toLowerCase(java.util.Locale.ROOT) : null;
+    }
+
+    private static Path sidecar(Path file) {
+        return file.resolveSibling(file.getFileName() + SHA256_SUFFIX);
     }
 
     private String installCommand(ModelManifest.Model model) {
@@ -156,15 +202,51 @@ public final class ModelRegistry {
                 }
             }
             String actual = model.pin().digest(part);
-            if (!actual.equals(model.pin().hex())) {
+            if (model.pin().pinned() && !actual.equals(model.pin().hex())) {
                 throw new IOException("refused " + model.id() + " from " + source.describe(model) + ": "
                         + model.pin().kind().json + " is " + actual + ", expected " + model.pin().hex()
                         + "; nothing was replaced");
             }
+            if (!model.pin().pinned()) {
+                checkFormat(model, source, part);
+                Path record = Files.createTempFile(dir, "." + model.file() + ".", ".sha256.part");
+                try {
+                    Files.writeString(record, actual + "  " + model.file() + "\n");
+                    Files.move(record, sidecar(target), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(record);
+                }
+            }
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            remember(target, model.pin(), true);
+            remember(target, model.pin().pinned() ? model.pin() : new Pin(Pin.Kind.SHA256, actual), true);
         } finally {
             Files.deleteIfExists(part);
+        }
+    }
+
+    /**
+     * Without a pin, a download is at least checked to be the format its name says: a {@code .pth}/{@code .pt}
+     * is a torch.save zip, a {@code .h5}/{@code .hdf5} an HDF5 file. Catches the HTML error and
+     * confirmation pages that file hosts answer with status 200.
+     */
+    private static void checkFormat(ModelManifest.Model model, ModelSource source, Path part) throws IOException {
+        String name = model.file().toLowerCase(java.util.Locale.ROOT);
+        byte[] magic = name.endsWith(".pth") || name.endsWith(".pt") ? new byte[] {'P', 'K', 3, 4}
+                : name.endsWith(".h5") || name.endsWith(".hdf5") ? new byte[] {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'}
+                : new byte[0];
+        byte[] head = new byte[64];
+        int n;
+        try (InputStream in = Files.newInputStream(part)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if (i >= n || head[i] != magic[i]) {
+                String start = new String(head, 0, Math.min(n, 40), java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .replaceAll("[^\\x20-\\x7e]", ".");
+                throw new IOException("refused " + model.id() + " from " + source.describe(model) + ": it has no pin, and "
+                        + "the file is not " + (magic.length == 4 ? "a torch.save zip" : "an HDF5 file") + " (it starts with \""
+                        + start + "\"); nothing was installed");
+            }
         }
     }
 

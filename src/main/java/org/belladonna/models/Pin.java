@@ -16,10 +16,16 @@ import java.util.Locale;
 /**
  * The expected digest of a model file: {@code sha256} of the bytes, or {@code gitBlobSha1}, git's
  * object id (SHA-1 over "blob " + decimal size + NUL + bytes), for files known only by their commit.
+ * Or, where upstream publishes no digest at all, {@code {"unpinned": true}}: nothing can be checked on
+ * download, so the registry records the file's SHA-256 when it installs it and scores made with it are
+ * labelled unpinned until the manifest gets a real pin.
  */
 public record Pin(Kind kind, String hex) {
+    /** A manifest entry whose upstream publishes no digest. */
+    public static final Pin UNPINNED = new Pin(Kind.UNPINNED, "");
+
     public enum Kind {
-        SHA256("sha256"), GIT_BLOB_SHA1("gitBlobSha1");
+        SHA256("sha256"), GIT_BLOB_SHA1("gitBlobSha1"), UNPINNED("unpinned");
 
         final String json;
 
@@ -30,17 +36,33 @@ public record Pin(Kind kind, String hex) {
 
     public Pin {
         hex = hex.toLowerCase(Locale.ROOT);
+        if ((kind == Kind.UNPINNED) != hex.isEmpty()) {
+            throw new IllegalArgumentException(kind == Kind.UNPINNED ? "an unpinned entry has no digest" : "a pin needs a digest");
+        }
     }
 
     @JsonCreator
-    static Pin fromJson(@JsonProperty("sha256") String sha256, @JsonProperty("gitBlobSha1") String gitBlobSha1) {
-        if ((sha256 == null) == (gitBlobSha1 == null)) {
-            throw new IllegalArgumentException("a pin needs exactly one of sha256 and gitBlobSha1");
+    static Pin fromJson(@JsonProperty("sha256") String sha256, @JsonProperty("gitBlobSha1") String gitBlobSha1,
+                        @JsonProperty("unpinned") Boolean unpinned) {
+        int given = (sha256 != null ? 1 : 0) + (gitBlobSha1 != null ? 1 : 0) + (unpinned != null ? 1 : 0);
+        if (given != 1) {
+            throw new IllegalArgumentException("a pin needs exactly one of sha256, gitBlobSha1 and unpinned");
+        }
+        if (unpinned != null) {
+            if (!unpinned) {
+                throw new IllegalArgumentException("\"unpinned\" can only be true; give sha256 or gitBlobSha1 instead");
+            }
+            return UNPINNED;
         }
         return sha256 != null ? new Pin(Kind.SHA256, sha256) : new Pin(Kind.GIT_BLOB_SHA1, gitBlobSha1);
     }
 
-    /** This pin's digest of a file, in lower-case hex. */
+    /** False for {@link #UNPINNED}: there is no digest to check a download against. */
+    public boolean pinned() {
+        return kind != Kind.UNPINNED;
+    }
+
+    /** This pin's digest of a file, in lower-case hex; for an unpinned entry the SHA-256 the registry records. */
     public String digest(Path file) throws IOException {
         MessageDigest digest = newDigest();
         if (kind == Kind.GIT_BLOB_SHA1) {
@@ -56,12 +78,15 @@ public record Pin(Kind kind, String hex) {
     }
 
     public boolean matches(Path file) throws IOException {
+        if (!pinned()) {
+            throw new IllegalStateException("an unpinned entry has no digest to match; compare with the recorded SHA-256");
+        }
         return digest(file).equals(hex);
     }
 
     private MessageDigest newDigest() {
         try {
-            return MessageDigest.getInstance(kind == Kind.SHA256 ? "SHA-256" : "SHA-1");
+            return MessageDigest.getInstance(kind == Kind.GIT_BLOB_SHA1 ? "SHA-1" : "SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -69,6 +94,6 @@ public record Pin(Kind kind, String hex) {
 
     @Override
     public String toString() {
-        return kind.json + " " + hex;
+        return pinned() ? kind.json + " " + hex : kind.json;
     }
 }

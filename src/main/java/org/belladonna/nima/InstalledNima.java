@@ -8,6 +8,9 @@ import java.io.IOException;
  * NIMA loaded from the file the model registry vouches for: installed and matching the manifest's pin.
  * The pin travels with the network so every stored score can name the exact weights that produced it.
  * There is deliberately no way to load scoring weights from any other path.
+ *
+ * <p>The MobileNet-only form that {@code ScoringService} still uses; {@link InstalledScorer} does the same
+ * for any {@link ScorerKind}, including unpinned weights.
  */
 public final class InstalledNima implements AutoCloseable {
     /** The manifest id of idealo's MobileNet aesthetic weights. */

@@ -129,6 +129,10 @@ public final class KerasWeights {
         return layerNames;
     }
 
+    public boolean hasLayer(String layer) {
+        return layers.containsKey(layer);
+    }
+
     /** Layers that hold at least one weight, in file order. */
     public List<String> layersWithWeights() {
         List<String> result = new ArrayList<>();

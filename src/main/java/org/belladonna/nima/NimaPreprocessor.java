@@ -8,13 +8,21 @@ import java.util.List;
 /**
  * The input pipeline of idealo's evaluation, reproduced exactly: {@code keras.preprocessing.image.load_img(
  * path, target_size=(224, 224))} (convert to RGB, then PIL {@code resize(..., NEAREST)}), then MobileNet's
- * {@code preprocess_input}: x / 127.5 - 1.
+ * {@code preprocess_input}: x / 127.5 - 1. titu1994's {@code evaluate_nasnet.py} prepares NASNet's input
+ * the same way (Keras 2.1's {@code load_img} also resizes with NEAREST by default, and
+ * {@code inception_v3.preprocess_input} is the same x / 127.5 - 1).
  *
- * <p>Images that are not already 8-bit RGB are first flattened by {@link ImageDecoder#toRgb}, like every
- * image in the studio: grey is replicated to R=G=B as PIL does ({@code getRGB} on a grey image would apply
- * a gamma curve), but alpha is composited over white where PIL would drop it.
+ * <p>Images must be the file's raw RGB samples, decoded by {@link ScorerInput} ({@link
+ * ImageDecoder#decodeRawSamples}): PIL does not apply embedded ICC profiles, Java's usual decoding does, and
+ * an Adobe RGB JPEG would then reach the network with channels shifted by up to ~120 levels. Raw decoding
+ * also expands palettes and grey as PIL's {@code convert("RGB")} does and drops alpha without compositing.
+ * Images that are not TYPE_INT_RGB are flattened by {@link ImageDecoder#toRgb} here as a fallback.
  */
 public final class NimaPreprocessor {
+    /** One line for the stats page. */
+    public static final String DESCRIPTION = "raw RGB samples (ICC ignored); PIL nearest-neighbour resize to 224x224, "
+            + "aspect not kept; x/127.5 - 1";
+
     private NimaPreprocessor() {
     }
 
