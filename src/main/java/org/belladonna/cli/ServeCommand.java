@@ -5,6 +5,7 @@ import org.belladonna.app.Studio;
 import org.belladonna.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import org.belladonna.memory.MemoryBudget;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -35,6 +36,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DataDirOption dirs;
 
+    @Option(names = "--memory-budget", paramLabel = "SIZE",
+            description = "Most memory the server may use for work and uploads, e.g. 6g (default: $" + MemoryBudget.ENV
+                    + ", else 80 % of this machine's memory or container limit). Work that cannot fit is refused "
+                    + "with a message; work that could fit waits its turn.")
+    String memoryBudget;
+
     @Override
     public Integer call() throws InterruptedException {
         Javalin app = start(System.out);
@@ -55,6 +62,15 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new UserError("--port must be between 0 and 65535, not " + port);
         }
+        String budget = memoryBudget != null ? memoryBudget : System.getenv(MemoryBudget.ENV);
+        if (budget != null) {
+            try {
+                MemoryBudget.parseSize(budget);
+            } catch (IllegalArgumentException e) {
+                throw new UserError((memoryBudget != null ? "--memory-budget: " : MemoryBudget.ENV + ": ") + e.getMessage());
+            }
+            System.setProperty(MemoryBudget.PROPERTY, budget);
+        }
         Studio studio = dirs.open();
         boolean signIn = !kiosk && !WebServer.isLoopback(host);
         Javalin app;
@@ -66,7 +82,8 @@ public final class ServeCommand implements Callable<Integer> {
         // Made once the server runs, so a failed start never makes an admin whose password nobody saw.
         Optional<String> firstPassword = signIn ? studio.accounts().createFirstAdmin(FIRST_ADMIN) : Optional.empty();
         out.println("Belladonna " + (kiosk ? "kiosk " : "") + "is running at http://" + displayHost() + ":" + app.port()
-                + "/  (data: " + studio.store().dataDir() + ")  Ctrl-C stops it.");
+                + "/  (data: " + studio.store().dataDir() + ", memory budget for work: "
+                + MemoryBudget.human(studio.jobs().memory().budgetMib()) + ")  Ctrl-C stops it.");
         if (signIn) {
             out.println("It is reachable beyond this machine, so everything but /health needs an account.");
             firstPassword.ifPresentOrElse(

@@ -3,9 +3,12 @@ package org.belladonna.memory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Admission of memory-hungry work by its estimate, so that the server is never pushed into swap or the
@@ -44,16 +47,46 @@ public final class MemoryBudget {
         this.baselineBytes = baselineBytes;
     }
 
-    /** This machine's budget: {@code configuredBytes} when positive, else 80 % of its memory or cgroup limit. */
+    /** Where an operator sets the budget: {@code serve --memory-budget} sets the property, the env works everywhere. */
+    public static final String PROPERTY = "belladonna.memory.budget";
+    public static final String ENV = "BELLADONNA_MEMORY_BUDGET";
+    private static final Pattern SIZE = Pattern.compile("(?i)\\s*(\\d{1,12})\\s*([kmgt]?)(i?b)?\\s*");
+
+    /**
+     * This machine's budget: {@code configuredBytes} when positive, else the configured one ({@value #PROPERTY}
+     * or {@value #ENV}, e.g. "6g"), else 80 % of its memory or cgroup limit.
+     */
     public static MemoryBudget ofThisMachine(long configuredBytes) {
         SystemMemory mem = SystemMemory.live();
         try {
-            long budget = configuredBytes > 0 ? configuredBytes : mem.defaultBudgetBytes();
+            String setting = System.getProperty(PROPERTY, System.getenv(ENV));
+            long budget = configuredBytes > 0 ? configuredBytes
+                    : setting != null && !setting.isBlank() ? parseSize(setting) : mem.defaultBudgetBytes();
             return new MemoryBudget(budget, mem.residentBytes(), () -> read(mem::residentBytes),
                     () -> read(mem::availableBytes));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read this machine's memory from /proc", e);
         }
+    }
+
+    /**
+     * Bytes from "4096m", "6g", "6GiB", "512M" or a plain byte count (binary units, as free(1) and Docker use).
+     *
+     * @throws IllegalArgumentException naming the accepted forms
+     */
+    public static long parseSize(String text) {
+        Matcher m = SIZE.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a memory size; use e.g. 6g, 4096m or 6GiB");
+        }
+        int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            case "t" -> 40;
+            default -> 0;
+        };
+        return Long.parseLong(m.group(1)) << shift;
     }
 
     private interface Reading {

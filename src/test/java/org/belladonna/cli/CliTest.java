@@ -68,6 +68,14 @@ public class CliTest {
     }
 
     @Test
+    void aMemoryBudgetThatIsNotASizeIsRefusedBeforeAnythingStarts() {
+        Run r = run("serve", "--memory-budget", "lots", "--port", "0");
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("belladonna serve: --memory-budget: ") && r.err().contains("6g"), r.err());
+    }
+
+    @Test
     void badArgumentsGiveOneLineAndNonZero() {
         Run r = run("serve", "--port", "banana");
         assertEquals(Main.USAGE, r.code());

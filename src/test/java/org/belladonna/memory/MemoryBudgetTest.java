@@ -104,4 +104,14 @@ class MemoryBudgetTest {
         assertTrue(machine.getMessage().contains("available"), machine.getMessage());
         assertEquals(0, budget.inUseMib());
     }
+
+    @Test
+    void sizesReadLikeDockerAndFree() {
+        assertEquals(6L << 30, MemoryBudget.parseSize("6g"));
+        assertEquals(4096L << 20, MemoryBudget.parseSize("4096M"));
+        assertEquals(6L << 30, MemoryBudget.parseSize("6GiB"));
+        assertEquals(123456789L, MemoryBudget.parseSize("123456789"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MemoryBudget.parseSize("lots"));
+        assertTrue(e.getMessage().contains("6g"), e.getMessage());
+    }
 }
