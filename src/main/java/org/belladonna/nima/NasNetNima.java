@@ -3,8 +3,6 @@ package org.belladonna.nima;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.core.Linear;
 import org.belladonna.models.Compute;
 
 import java.nio.file.Path;
@@ -24,16 +22,12 @@ public final class NasNetNima implements AutoCloseable {
 
     private final NDManager manager;
     private final NasNetMobile base;
-    private final NDArray denseWeight;
-    private final NDArray denseBias;
-    private final String denseLayer;
+    private final KerasNimaHead head;
 
-    private NasNetNima(NDManager manager, NasNetMobile base, NDArray denseWeight, NDArray denseBias, String denseLayer) {
+    private NasNetNima(NDManager manager, NasNetMobile base, KerasNimaHead head) {
         this.manager = manager;
         this.base = base;
-        this.denseWeight = denseWeight;
-        this.denseBias = denseBias;
-        this.denseLayer = denseLayer;
+        this.head = head;
     }
 
     /** Loads {@code nasnet_weights.h5} (or any file in its layout), run as {@code evaluate_nasnet.py} runs it. */
@@ -60,32 +54,17 @@ public final class NasNetNima implements AutoCloseable {
                 layer.load(weights, manager);
                 names.add(layer.kerasName());
             }
-            String dense = denseLayer(weights, names);
-            KerasWeights.Tensor kernel = weights.get(dense, "kernel", NasNetMobile.FEATURES, Nima.BUCKETS);
-            float[] bias = weights.get(dense, "bias", Nima.BUCKETS).data();
             return new NasNetNima(manager, base,
-                    manager.create(KerasLayout.denseToTorch(kernel.data(), kernel.shape()),
-                            new Shape(Nima.BUCKETS, NasNetMobile.FEATURES)),
-                    manager.create(bias), dense);
+                    KerasNimaHead.load(weights, names, "NASNet-Mobile", NasNetMobile.FEATURES, manager));
         } catch (WeightFileException | RuntimeException e) {
             manager.close();
             throw e;
         }
     }
 
-    /** The head's Dense layer is named by Keras' counter ("dense_1" in evaluate_nasnet.py): the one layer left over. */
-    private static String denseLayer(KerasWeights weights, List<String> nasnetLayers) throws WeightFileException {
-        List<String> extra = new ArrayList<>(weights.layersWithWeights());
-        extra.removeAll(nasnetLayers);
-        if (extra.size() != 1) {
-            throw new WeightFileException("expected exactly one Dense layer besides NASNet-Mobile's layers, found " + extra);
-        }
-        return extra.get(0);
-    }
-
     /** (N, 3, H, W) preprocessed to [-1, 1] -> (N, 10) probabilities. Allocates in the input's manager. */
     public NDArray forward(NDArray input) {
-        return Linear.linear(base.forward(input), denseWeight, denseBias).singletonOrThrow().softmax(1);
+        return head.forward(base.forward(input));
     }
 
     public NDManager manager() {
@@ -97,7 +76,7 @@ public final class NasNetNima implements AutoCloseable {
     }
 
     public String denseLayer() {
-        return denseLayer;
+        return head.kerasName();
     }
 
     /** The DJL block tree, named as Keras names the layers. */

@@ -4,11 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * NASNet-A's Normal cell (Zoph et al. 2018, Fig. 4 left; Keras {@code _normal_a_cell}), inputs the
@@ -21,40 +16,22 @@ import ai.djl.util.PairList;
  * </pre>
  * Pools are stride 1 'same'. Returns (out, ip): ip is the next cell's p.
  */
-final class NormalCell extends AbstractBlock implements NasNetCell {
-    private final KerasConventions conventions;
-    private final AdjustBlock adjust;
-    private final KerasConv2D conv;
-    private final KerasBatchNorm bn;
+final class NormalCell extends NasNetCell {
     private final SeparableConvBlock left1;
     private final SeparableConvBlock right1;
     private final SeparableConvBlock left2;
     private final SeparableConvBlock right2;
     private final SeparableConvBlock left5;
-    private final int filters;
 
     NormalCell(String id, int ipChannels, int pChannels, AdjustBlock.Mode adjustMode, int filters,
                KerasConventions conventions) {
-        this.conventions = conventions;
-        this.filters = filters;
-        adjust = add("adjust_block", new AdjustBlock(adjustMode, id, pChannels, filters, conventions));
-        int p = adjust.outChannels(pChannels);
-        conv = add("normal_conv_1_" + id, KerasConv2D.pointwise("normal_conv_1_" + id, ipChannels, filters, conventions));
-        bn = add("normal_bn_1_" + id, new KerasBatchNorm("normal_bn_1_" + id, filters, conventions));
-        left1 = add(new SeparableConvBlock("normal_left1_" + id, filters, filters, 5, 1, conventions));
-        right1 = add(new SeparableConvBlock("normal_right1_" + id, p, filters, 3, 1, conventions));
-        left2 = add(new SeparableConvBlock("normal_left2_" + id, p, filters, 5, 1, conventions));
-        right2 = add(new SeparableConvBlock("normal_right2_" + id, p, filters, 3, 1, conventions));
-        left5 = add(new SeparableConvBlock("normal_left5_" + id, filters, filters, 3, 1, conventions));
-    }
-
-    private <B extends Block> B add(String name, B block) {
-        children.add(name, block);
-        return block;
-    }
-
-    private SeparableConvBlock add(SeparableConvBlock block) {
-        return add("separable_conv_block_" + block.id(), block);
+        super("normal", id, ipChannels, pChannels, adjustMode, filters, conventions);
+        int p = this.pChannels;
+        left1 = branch("normal_left1_" + id, filters, 5, 1);
+        right1 = branch("normal_right1_" + id, p, 3, 1);
+        left2 = branch("normal_left2_" + id, p, 5, 1);
+        right2 = branch("normal_right2_" + id, p, 3, 1);
+        left5 = branch("normal_left5_" + id, filters, 3, 1);
     }
 
     /** Output channels: p and five branches of {@code filters} each. */
@@ -62,22 +39,14 @@ final class NormalCell extends AbstractBlock implements NasNetCell {
         return 6 * filters;
     }
 
-    /** @return {out, ip} */
     @Override
-    public NDArray[] forward(NDArray ip, NDArray p) {
-        p = adjust.forward(p, ip);
-        NDArray h = bn.forward(conv.forward(Activation.relu(ip)));
+    protected NDArray branches(NDArray h, NDArray p) {
         NDArray x1 = left1.forward(h).add(right1.forward(p));
         NDArray x2 = left2.forward(p).add(right2.forward(p));
         NDArray x3 = TfPadding.avgPoolSame(h, 1, conventions).add(p);
         NDArray x4 = TfPadding.avgPoolSame(p, 1, conventions).add(TfPadding.avgPoolSame(p, 1, conventions));
         NDArray x5 = left5.forward(h).add(h);
-        return new NDArray[] {NDArrays.concat(new NDList(p, x1, x2, x3, x4, x5), 1), ip};
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(forward(inputs.get(0), inputs.size() > 1 ? inputs.get(1) : null));
+        return NDArrays.concat(new NDList(p, x1, x2, x3, x4, x5), 1);
     }
 
     @Override

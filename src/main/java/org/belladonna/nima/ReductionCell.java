@@ -4,11 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * NASNet-A's Reduction cell (Zoph et al. 2018, Fig. 4 right; Keras {@code _reduction_a_cell}), which
@@ -23,57 +18,36 @@ import ai.djl.util.PairList;
  * Keras 2.1.x and titu1994's copy, {@code reduction_right1_<id>} in keras-applications; {@link #load} is
  * given the name the file uses. Returns (out, ip).
  */
-final class ReductionCell extends AbstractBlock implements NasNetCell {
-    private final KerasConventions conventions;
-    private final AdjustBlock adjust;
-    private final KerasConv2D conv;
-    private final KerasBatchNorm bn;
+final class ReductionCell extends NasNetCell {
     private final SeparableConvBlock left1;
     private final SeparableConvBlock right1;
     private final SeparableConvBlock right2;
     private final SeparableConvBlock right3;
     private final SeparableConvBlock left4;
-    private final int filters;
 
     ReductionCell(String id, int ipChannels, int pChannels, AdjustBlock.Mode adjustMode, int filters,
                   String right1Prefix, KerasConventions conventions) {
-        this.conventions = conventions;
-        this.filters = filters;
-        adjust = add("adjust_block", new AdjustBlock(adjustMode, id, pChannels, filters, conventions));
-        int p = adjust.outChannels(pChannels);
-        conv = add("reduction_conv_1_" + id, KerasConv2D.pointwise("reduction_conv_1_" + id, ipChannels, filters, conventions));
-        bn = add("reduction_bn_1_" + id, new KerasBatchNorm("reduction_bn_1_" + id, filters, conventions));
-        left1 = add(new SeparableConvBlock("reduction_left1_" + id, filters, filters, 5, 2, conventions));
-        right1 = add(new SeparableConvBlock(right1Prefix + id, p, filters, 7, 2, conventions));
-        right2 = add(new SeparableConvBlock("reduction_right2_" + id, p, filters, 7, 2, conventions));
-        right3 = add(new SeparableConvBlock("reduction_right3_" + id, p, filters, 5, 2, conventions));
-        left4 = add(new SeparableConvBlock("reduction_left4_" + id, filters, filters, 3, 1, conventions));
-    }
-
-    private <B extends Block> B add(String name, B block) {
-        children.add(name, block);
-        return block;
-    }
-
-    private SeparableConvBlock add(SeparableConvBlock block) {
-        return add("separable_conv_block_" + block.id(), block);
+        super("reduction", id, ipChannels, pChannels, adjustMode, filters, conventions);
+        int p = this.pChannels;
+        left1 = branch("reduction_left1_" + id, filters, 5, 2);
+        right1 = branch(right1Prefix + id, p, 7, 2);
+        right2 = branch("reduction_right2_" + id, p, 7, 2);
+        right3 = branch("reduction_right3_" + id, p, 5, 2);
+        left4 = branch("reduction_left4_" + id, filters, 3, 1);
     }
 
     static int outChannels(int filters) {
         return 4 * filters;
     }
 
-    /** @return {out, ip} */
     @Override
-    public NDArray[] forward(NDArray ip, NDArray p) {
-        p = adjust.forward(p, ip);
-        NDArray h = bn.forward(conv.forward(Activation.relu(ip)));
+    protected NDArray branches(NDArray h, NDArray p) {
         NDArray x1 = left1.forward(h).add(right1.forward(p));
         NDArray x2 = maxPool(h).add(right2.forward(p));
         NDArray x3 = avgPool(h).add(right3.forward(p));
         NDArray x4 = TfPadding.avgPoolSame(x1, 1, conventions).add(x2);
         NDArray x5 = left4.forward(x1).add(maxPool(h));
-        return new NDArray[] {NDArrays.concat(new NDList(x2, x3, x4, x5), 1), ip};
+        return NDArrays.concat(new NDList(x2, x3, x4, x5), 1);
     }
 
     private NDArray maxPool(NDArray h) {
@@ -84,11 +58,6 @@ final class ReductionCell extends AbstractBlock implements NasNetCell {
     private NDArray avgPool(NDArray h) {
         return conventions.poolPadding() == NasNetPadding.TF_SAME ? TfPadding.avgPoolSame(h, 2, conventions)
                 : TfPadding.avgPoolZeroPadded(h, 2, conventions);
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(forward(inputs.get(0), inputs.size() > 1 ? inputs.get(1) : null));
     }
 
     @Override
