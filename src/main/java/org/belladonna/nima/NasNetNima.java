@@ -1,6 +1,5 @@
 package org.belladonna.nima;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.belladonna.models.Compute;
@@ -17,17 +16,14 @@ import java.util.List;
  * not from keras.applications; both pool with 'same' padding ({@link NasNetPadding#TF_SAME}), unlike
  * later keras-applications. Weights are read by Keras layer name and held on {@link Compute}'s device.
  */
-public final class NasNetNima implements AutoCloseable {
+public final class NasNetNima extends KerasNima {
     public static final int INPUT_SIZE = 224;
 
-    private final NDManager manager;
     private final NasNetMobile base;
-    private final KerasNimaHead head;
 
     private NasNetNima(NDManager manager, NasNetMobile base, KerasNimaHead head) {
-        this.manager = manager;
+        super(manager, head);
         this.base = base;
-        this.head = head;
     }
 
     /** Loads {@code nasnet_weights.h5} (or any file in its layout), run as {@code evaluate_nasnet.py} runs it. */
@@ -62,30 +58,13 @@ public final class NasNetNima implements AutoCloseable {
         }
     }
 
-    /** (N, 3, H, W) preprocessed to [-1, 1] -> (N, 10) probabilities. Allocates in the input's manager. */
-    public NDArray forward(NDArray input) {
-        return head.forward(base.forward(input));
-    }
-
-    public NDManager manager() {
-        return manager;
-    }
-
-    public Device device() {
-        return manager.getDevice();
-    }
-
-    public String denseLayer() {
-        return head.kerasName();
+    @Override
+    NDArray features(NDArray input) {
+        return base.forward(input);
     }
 
     /** The DJL block tree, named as Keras names the layers. */
     NasNetMobile base() {
         return base;
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

@@ -1,6 +1,5 @@
 package org.belladonna.nima;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.belladonna.models.Compute;
@@ -13,19 +12,16 @@ import java.nio.file.Path;
  * Dropout is the identity at inference, so it has no code here. Weights come from idealo's Keras HDF5
  * file; they are held on {@link Compute}'s device until {@link #close()}.
  */
-public final class Nima implements AutoCloseable {
+public final class Nima extends KerasNima {
     public static final int BUCKETS = 10;
     /** The input size idealo's model was trained and evaluated at. */
     public static final int INPUT_SIZE = 224;
 
-    private final NDManager manager;
     private final MobileNetV1 base;
-    private final KerasNimaHead head;
 
     private Nima(NDManager manager, MobileNetV1 base, KerasNimaHead head) {
-        this.manager = manager;
+        super(manager, head);
         this.base = base;
-        this.head = head;
     }
 
     /** Loads idealo's {@code weights_mobilenet_aesthetic_0.07.hdf5} (or any file in its layout), run as tf.keras runs it. */
@@ -46,27 +42,8 @@ public final class Nima implements AutoCloseable {
         }
     }
 
-    /** (N, 3, H, W) preprocessed to [-1, 1] -> (N, 10) probabilities. Allocates in the input's manager. */
-    public NDArray forward(NDArray input) {
-        return head.forward(base.forward(input));
-    }
-
-    /** Where inputs must live: create them in a sub-manager of this (closed after each batch). */
-    public NDManager manager() {
-        return manager;
-    }
-
-    public Device device() {
-        return manager.getDevice();
-    }
-
-    /** The Keras name of the head layer found in the file, e.g. "dense_1". */
-    public String denseLayer() {
-        return head.kerasName();
-    }
-
     @Override
-    public void close() {
-        manager.close();
+    NDArray features(NDArray input) {
+        return base.forward(input);
     }
 }
