@@ -65,7 +65,12 @@ public final class Studio {
 
     /** Opens over a given model registry: its manifest's pins decide which model files are usable. */
     public static Studio open(Path dataDir, ModelRegistry models) {
-        Studio studio = new Studio(Store.open(dataDir), models);
+        return open(dataDir, models, null);
+    }
+
+    /** With the images in {@code images} (a shared directory or bucket); null keeps them in the data directory. */
+    public static Studio open(Path dataDir, ModelRegistry models, org.belladonna.store.ContentStore images) {
+        Studio studio = new Studio(Store.open(dataDir, images), models);
         studio.concepts.ensureBuiltIns();
         return studio;
     }

@@ -67,6 +67,9 @@ public final class ServeCommand implements Callable<Integer> {
         Optional<String> firstPassword = signIn ? studio.accounts().createFirstAdmin(FIRST_ADMIN) : Optional.empty();
         out.println("Belladonna " + (kiosk ? "kiosk " : "") + "is running at http://" + displayHost() + ":" + app.port()
                 + "/  (data: " + studio.store().dataDir() + ")  Ctrl-C stops it.");
+        if (!studio.store().files().describe().equals(studio.store().dataDir().toString())) {
+            out.println("Images are kept in " + studio.store().files().describe() + ".");
+        }
         if (signIn) {
             out.println("It is reachable beyond this machine, so everything but /health needs an account.");
             firstPassword.ifPresentOrElse(
