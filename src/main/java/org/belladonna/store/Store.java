@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Everything Belladonna keeps: the SQLite database under the data directory, and the content-addressed
- * image files, there too unless a {@link ContentStore} elsewhere is given. Tables are read and written through the small table classes in this package.
+ * image files, there too unless a {@link ContentStore} elsewhere is given. Tables are read and written
+ * through the small table classes in this package.
  */
 public final class Store {
     private final Path dataDir;

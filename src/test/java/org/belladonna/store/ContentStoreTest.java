@@ -186,6 +186,20 @@ class ContentStoreTest {
     }
 
     @Test
+    void strayObjectsGoFromTheBucketToo() throws Exception {
+        try (S3ContentStore bucket = s3("gc")) {
+            ImageStore images = new ImageStore(bucket, tmp.resolve("thumbs-s3-gc"));
+            String live = images.put(TestImages.png(64, 64, 10));
+            String stray = images.put(TestImages.png(64, 64, 11));
+            assertEquals(0, images.deleteStrays(Set.of(live), Duration.ofHours(1)), "younger than the grace");
+            // A zero grace: everything stored before now that no row names goes (S3 times are whole seconds, never later).
+            assertEquals(1, images.deleteStrays(Set.of(live), Duration.ZERO));
+            assertTrue(images.contains(live));
+            assertFalse(images.contains(stray));
+        }
+    }
+
+    @Test
     void storeSettingsAreCheckedInOneLine() {
         assertTrue(ContentStores.open(null, tmp.resolve("default"), Map.of()) instanceof DirectoryContentStore);
         assertEquals(tmp.resolve("shared").toString(), ContentStores.open(tmp.resolve("shared").toString(), tmp, Map.of()).describe());
