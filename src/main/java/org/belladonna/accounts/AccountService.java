@@ -192,8 +192,8 @@ public final class AccountService {
     }
 
     /**
-     * The account an {@code Authorization} header's bearer token belongs to, or empty. For the JSON API of a
-     * later issue: no route takes tokens yet.
+     * The account an {@code Authorization} header's bearer token belongs to, or empty (the JSON API's
+     * credential; see {@code web.ApiAuth}).
      */
     public Optional<User> bearer(String authorizationHeader) {
         if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -14,6 +14,7 @@ import org.belladonna.models.ModelSource;
 import org.belladonna.scores.ExperimentStats;
 import org.belladonna.scores.ScoreImport;
 import org.belladonna.scores.ScoringService;
+import org.belladonna.store.ContentStore;
 import org.belladonna.store.ImageIntake;
 import org.belladonna.store.Store;
 
@@ -65,7 +66,12 @@ public final class Studio {
 
     /** Opens over a given model registry: its manifest's pins decide which model files are usable. */
     public static Studio open(Path dataDir, ModelRegistry models) {
-        Studio studio = new Studio(Store.open(dataDir), models);
+        return open(dataDir, models, null);
+    }
+
+    /** With the images in {@code images} (a shared directory or bucket); null keeps them in the data directory. */
+    public static Studio open(Path dataDir, ModelRegistry models, ContentStore images) {
+        Studio studio = new Studio(Store.open(dataDir, images), models);
         studio.concepts.ensureBuiltIns();
         return studio;
     }

@@ -178,6 +178,10 @@ public final class ProtectionService {
         return store.read(h -> Protections.find(h, id));
     }
 
+    public Optional<Protection> forJob(long jobId) {
+        return store.read(h -> Protections.forJob(h, jobId));
+    }
+
     public List<Protection> recent(int limit) {
         return store.read(h -> Protections.recent(h, limit));
     }

@@ -90,7 +90,7 @@ public final class SeenImages implements AutoCloseable {
         if (done.isPresent()) {
             return done.get();
         }
-        BufferedImage source = workingSize(ImageDecoder.toRgb(ImageIO.read(store.files().path(hash).toFile())));
+        BufferedImage source = workingSize(ImageDecoder.toRgb(ImageIO.read(new java.io.ByteArrayInputStream(store.files().read(hash)))));
         BufferedImage seen = eye().see(source);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(seen, "png", png);

@@ -1,6 +1,9 @@
 package org.belladonna.cli;
 
 import org.belladonna.app.Studio;
+import org.belladonna.models.ModelRegistry;
+import org.belladonna.store.ContentStore;
+import org.belladonna.store.ContentStores;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -9,6 +12,12 @@ import java.nio.file.Path;
 public final class DataDirOption {
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (database, images). Default: $BELLADONNA_DATA or ./data")
     Path data;
+
+    @Option(names = "--store", paramLabel = "DIR|s3://BUCKET/PREFIX", description = {
+            "Where images are kept: the data directory (default), another directory (e.g. a shared mount), or an",
+            "S3-compatible bucket (with BELLADONNA_S3_ENDPOINT for a server other than AWS, AWS_ACCESS_KEY_ID,",
+            "AWS_SECRET_ACCESS_KEY, AWS_REGION). Default: $BELLADONNA_STORE or the data directory"})
+    String store;
 
     @picocli.CommandLine.Mixin
     ModelsDirOption models;
@@ -22,7 +31,17 @@ public final class DataDirOption {
     }
 
     public Studio open() {
-        return Studio.open(dataDir(), modelsDir());
+        String spec = store != null ? store : System.getenv(ContentStores.ENV);
+        ContentStore images;
+        try {
+            images = ContentStores.open(spec, dataDir().toAbsolutePath().normalize(), System.getenv());
+            images.check();
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--store: " + e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new UserError("--store: " + e.getMessage(), e);
+        }
+        return Studio.open(dataDir(), new ModelRegistry(modelsDir().toAbsolutePath().normalize()), images);
     }
 
     private static String envOr(String name, String fallback) {

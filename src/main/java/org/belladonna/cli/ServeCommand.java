@@ -84,6 +84,9 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("Belladonna " + (kiosk ? "kiosk " : "") + "is running at http://" + displayHost() + ":" + app.port()
                 + "/  (data: " + studio.store().dataDir() + ", memory budget for work: "
                 + MemoryBudget.human(studio.jobs().memory().budgetMib()) + ")  Ctrl-C stops it.");
+        if (!studio.store().files().describe().equals(studio.store().dataDir().toString())) {
+            out.println("Images are kept in " + studio.store().files().describe() + ".");
+        }
         if (signIn) {
             out.println("It is reachable beyond this machine, so everything but /health needs an account.");
             firstPassword.ifPresentOrElse(

@@ -181,7 +181,7 @@ public final class ScoringService {
         List<BufferedImage> decoded = new ArrayList<>(hashes.size());
         for (String hash : hashes) {
             try {
-                decoded.add(decoder.decode(store.files().path(hash)).image());
+                decoded.add(decoder.decode(store.files().read(hash)).image());
             } catch (BadImageException e) {
                 throw new IOException("stored image " + hash + " cannot be decoded: " + e.getMessage(), e);
             }

@@ -35,6 +35,11 @@ public final class Protections {
         return h.createQuery("SELECT * FROM protection WHERE id = ?").bind(0, id).mapTo(Protection.class).findOne();
     }
 
+    /** The protection a {@code protect} job works on. */
+    public static Optional<Protection> forJob(Handle h, long jobId) {
+        return h.createQuery("SELECT * FROM protection WHERE job_id = ?").bind(0, jobId).mapTo(Protection.class).findOne();
+    }
+
     public static List<Protection> recent(Handle h, int limit) {
         return h.createQuery("SELECT * FROM protection ORDER BY id DESC LIMIT ?").bind(0, limit)
                 .mapTo(Protection.class).list();

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Everything Belladonna keeps: the SQLite database and the content-addressed image files, both under one
- * data directory. Tables are read and written through the small table classes in this package.
+ * Everything Belladonna keeps: the SQLite database under the data directory, and the content-addressed
+ * image files, there too unless a {@link ContentStore} elsewhere is given. Tables are read and written
+ * through the small table classes in this package.
  */
 public final class Store {
     private final Path dataDir;
@@ -28,8 +29,16 @@ public final class Store {
         this.files = files;
     }
 
-    /** Opens (creating if needed) the data directory; refuses, in one line, a directory or database it cannot use. */
+    /** Opens (creating if needed) the data directory, with the images in it; refuses, in one line, a directory or database it cannot use. */
     public static Store open(Path dataDir) {
+        return open(dataDir, null);
+    }
+
+    /**
+     * Opens the data directory with the images in {@code images} (a shared directory or bucket), or in the
+     * data directory when null. Thumbnails stay in the data directory: a cache per host.
+     */
+    public static Store open(Path dataDir, ContentStore images) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -48,7 +57,7 @@ public final class Store {
                 }
             }
         }
-        return new Store(dir, db, new ImageStore(dir));
+        return new Store(dir, db, new ImageStore(images != null ? images : new DirectoryContentStore(dir), dir.resolve("thumbs")));
     }
 
     private static String describe(IOException e) {

@@ -30,6 +30,9 @@ public final class Csrf {
 
     /** Before-handler, after {@link SignInGate}: issues the cookie when missing and checks unsafe methods. */
     public static void check(Context ctx) {
+        if (ApiAuth.byToken(ctx)) {
+            return; // a bearer token is never sent by a browser on its own: nothing to forge
+        }
         AccountService.Session session = SignInGate.session(ctx);
         String expected;
         if (session != null) {

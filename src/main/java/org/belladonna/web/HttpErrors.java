@@ -57,7 +57,9 @@ public final class HttpErrors {
         ctx.status(status);
         String title = HttpStatus.forStatus(status).getMessage();
         String text = message == null || message.isBlank() || message.equals(title) ? defaultMessage(status) : message;
-        if (ctx.header("HX-Request") != null) {
+        if (Problems.isApi(ctx)) {
+            Problems.write(ctx, status, text);
+        } else if (ctx.header("HX-Request") != null) {
             // htmx swaps the fragment into the page; keep it small.
             ctx.html("<p class=\"error\" role=\"alert\">" + escape(text) + "</p>");
         } else {

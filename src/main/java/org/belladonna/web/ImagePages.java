@@ -106,7 +106,10 @@ final class ImagePages {
         if (ctx.queryParam("download") != null) {
             ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
         }
-        send(ctx, studio.store().files().path(hash), ImageFormat.mediaType(file.format()));
+        byte[] bytes = studio.store().files().read(hash);
+        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        ctx.contentType(ImageFormat.mediaType(file.format()));
+        ctx.result(bytes);
     }
 
     void thumbnail(Context ctx) throws IOException {

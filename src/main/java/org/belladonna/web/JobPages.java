@@ -20,7 +20,7 @@ import java.util.Map;
 final class JobPages {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Who may stop a job of each kind, by the area its work belongs to; a kind not listed, anyone signed in. */
-    private static final Map<String, Role> CANCELLED_BY = Map.of("protect", Role.ARTIST, "score", Role.REVIEWER,
+    static final Map<String, Role> CANCELLED_BY = Map.of("protect", Role.ARTIST, "score", Role.REVIEWER,
             "import", Role.REVIEWER, "install-models", Role.ADMIN);
 
     private final Studio studio;
@@ -78,11 +78,19 @@ final class JobPages {
 
     /** Remaining time extrapolated from the progress so far; null until there is something to go on. */
     static String eta(Job job) {
+        Long remaining = secondsLeft(job);
+        if (remaining == null) {
+            return null;
+        }
+        return remaining < 60 ? remaining + " s" : (remaining / 60) + " min " + (remaining % 60) + " s";
+    }
+
+    /** Seconds left, extrapolated from the progress so far; null until there is something to go on. */
+    static Long secondsLeft(Job job) {
         if (!"running".equals(job.state()) || job.startedAt() == null || job.progress() < 0.02) {
             return null;
         }
         Duration elapsed = Duration.between(Instant.parse(job.startedAt()), Instant.now());
-        long remaining = (long) (elapsed.toMillis() * (1 - job.progress()) / job.progress() / 1000);
-        return remaining < 60 ? remaining + " s" : (remaining / 60) + " min " + (remaining % 60) + " s";
+        return (long) (elapsed.toMillis() * (1 - job.progress()) / job.progress() / 1000);
     }
 }

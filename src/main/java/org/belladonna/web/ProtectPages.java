@@ -14,7 +14,6 @@ import org.belladonna.store.Records.Protection;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -91,7 +90,7 @@ final class ProtectPages {
         }
         ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName(p) + "\"");
         ctx.contentType("image/png");
-        ctx.result(Files.readAllBytes(studio.store().files().path(p.outputHash())));
+        ctx.result(studio.store().files().read(p.outputHash()));
     }
 
     /** Every protected image of a batch in one ZIP (PNGs are already compressed: stored, not deflated). */
@@ -116,7 +115,7 @@ final class ProtectPages {
                     name = stem(p) + "-protected-" + n + ".png";
                 }
                 zip.putNextEntry(new ZipEntry(name));
-                Files.copy(studio.store().files().path(p.outputHash()), zip);
+                zip.write(studio.store().files().read(p.outputHash()));
                 zip.closeEntry();
             }
         }

@@ -18,7 +18,8 @@ import java.util.Map;
  * Who may do what, from the session cookie alone (before any body is read). On a loopback bind nobody has
  * to sign in: one person at their own machine. Anywhere else nothing but {@link #PUBLIC} is served without
  * a session: pages redirect to the sign-in page, other requests get 401. Each area of the studio needs a
- * role ({@link #AREAS}, first matching prefix); an admin may use all of them.
+ * role ({@link #AREAS}, first matching prefix); an admin may use all of them. The JSON API under
+ * {@code /api/} is {@link ApiAuth}'s: it answers 401/403 problems, never a sign-in redirect.
  */
 final class SignInGate {
     static final String COOKIE = "belladonna_session";
@@ -34,7 +35,6 @@ final class SignInGate {
         AREAS.put("/kiosk", Role.ADMIN);
         AREAS.put("/show", Role.ADMIN);    // the preview of the exhibition show
         AREAS.put("/users", Role.ADMIN);
-        AREAS.put("/api/", Role.ADMIN);
         AREAS.put("/protect", Role.ARTIST);
         AREAS.put("/concepts", Role.ARTIST);
         AREAS.put("/experiments", Role.REVIEWER);
@@ -60,7 +60,8 @@ final class SignInGate {
             ctx.attribute(SESSION, session);
         }
         String path = ctx.path();
-        if (!required || isPublic(path)) {
+        // The JSON API answers with 401/403 problems, never a sign-in redirect: ApiAuth decides there.
+        if (!required || isPublic(path) || path.startsWith(ApiAuth.PREFIX)) {
             return;
         }
         if (session == null) {

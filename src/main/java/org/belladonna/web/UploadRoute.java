@@ -22,6 +22,8 @@ enum UploadRoute {
     IMPORT("/experiments/import", WebServer.MAX_UPLOAD_MB << 20, WebServer.MAX_UPLOAD_MB << 20, 16, false),
     /** Artworks to protect: decoded from memory, so one request holds at most one largest image. */
     PROTECT("/protect", ImageDecoder.MAX_FILE_BYTES, ImageDecoder.MAX_FILE_BYTES, 200, true),
+    /** One artwork to protect through the JSON API: the same limits per image as the protect form. */
+    API_PROTECT("/api/protections", ImageDecoder.MAX_FILE_BYTES, ImageDecoder.MAX_FILE_BYTES, 32, true),
     /** Anchor images of a new concept. */
     CONCEPTS("/concepts", ImageDecoder.MAX_FILE_BYTES, ImageDecoder.MAX_FILE_BYTES, 64, true),
     /** A score CSV, parsed as it arrives. */

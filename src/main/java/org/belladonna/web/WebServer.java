@@ -107,7 +107,7 @@ public final class WebServer {
             }
         });
         // Header-only walls, in order, before anything can read a body: Host and Origin, the kiosk's
-        // read-only rule, the session and its role, the form token, the declared size.
+        // read-only rule, the session and its role, the API token and its role, the form token, the declared size.
         app.before(ServerTiming::start);
         app.before(SecurityHeaders::apply);
         app.before(access::check);
@@ -115,6 +115,9 @@ public final class WebServer {
             app.before(WebServer::refuseChanges);
         }
         app.before(gate::check);
+        if (!options.kiosk()) {
+            app.before(new ApiAuth(studio.accounts())::check); // the kiosk's table has no API
+        }
         app.before(Csrf::check);
         app.before(BodyLimits::check);
         app.after(ServerTiming::finish);
@@ -173,6 +176,7 @@ public final class WebServer {
         ShowPages show = new ShowPages(kiosk, images, views);
         ProtectPages protect = new ProtectPages(studio, views);
         ConceptPages concepts = new ConceptPages(studio, views);
+        ProtectionApi api = new ProtectionApi(studio);
         LoginPages login = new LoginPages(studio.accounts(), new LoginLimiter(), views, signInRequired);
 
         app.get("/", home::show);
@@ -204,6 +208,12 @@ public final class WebServer {
         app.get("/protect/{id}/protected.png", protect::download);
         app.get("/protect/{id}/report.json", protect::report);
         app.get("/protect/batch/{batch}/zip", protect::zip);
+
+        app.post("/api/protections", api::submit);
+        app.get("/api/protections/{id}", api::result);
+        app.get("/api/protections/{id}/image", api::image);
+        app.get("/api/jobs/{id}", api::job);
+        app.get(ApiAuth.DESCRIPTION, api::description);
 
         app.get("/concepts", concepts::list);
         app.post("/concepts", concepts::create);

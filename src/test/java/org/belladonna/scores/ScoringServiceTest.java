@@ -127,7 +127,7 @@ class ScoringServiceTest {
         Image first = images.get(0);
         try (InstalledNima nima = InstalledNima.load(registry)) {
             NimaScore direct = new NimaScorer(nima.nima()).score(
-                    new ImageDecoder().decode(studio.store().files().path(first.hash())).image());
+                    new ImageDecoder().decode(studio.store().files().read(first.hash())).image());
             Score stored = scores.stream().filter(s -> s.imageId() == first.id()).findFirst().orElseThrow();
             assertEquals(direct.mean(), stored.mean(), 1e-5);
             assertEquals(direct.std(), stored.std(), 1e-5);

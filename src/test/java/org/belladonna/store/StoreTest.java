@@ -67,17 +67,19 @@ class StoreTest {
         assertEquals(ImageStore.sha256(png), hash);
         assertEquals(hash, files.put(png));
         assertArrayEquals(png, files.read(hash));
-        assertEquals(dir.resolve("images").resolve(hash.substring(0, 2)).resolve(hash), files.path(hash));
+        assertArrayEquals(png, Files.readAllBytes(dir.resolve("images").resolve(hash.substring(0, 2)).resolve(hash)),
+                "the directory layout: images/ab/<sha256>");
         try (Stream<Path> leftovers = Files.walk(dir.resolve("images"))) {
             assertEquals(0, leftovers.filter(p -> p.getFileName().toString().startsWith(".incoming")).count());
         }
     }
 
     @Test
-    void pathRefusesAnythingButAHash() {
+    void readRefusesAnythingButAHash() {
         ImageStore files = Store.open(dir).files();
-        assertThrows(IllegalArgumentException.class, () -> files.path("../../etc/passwd"));
-        assertThrows(IllegalArgumentException.class, () -> files.path("A".repeat(64)));
+        assertThrows(IllegalArgumentException.class, () -> files.read("../../etc/passwd"));
+        assertThrows(IllegalArgumentException.class, () -> files.read("A".repeat(64)));
+        assertThrows(IllegalArgumentException.class, () -> files.thumbnail("../../etc/passwd", 160));
     }
 
     @Test
