@@ -32,16 +32,21 @@ public final class DataDirOption {
 
     public Studio open() {
         String spec = store != null ? store : System.getenv(ContentStores.ENV);
-        ContentStore images;
+        // Null is the default, a directory inside the data directory, which the store creates after the data directory.
+        ContentStore images = spec == null || spec.isBlank() ? null : configuredStore(spec);
+        return Studio.open(dataDir(), new ModelRegistry(modelsDir().toAbsolutePath().normalize()), images);
+    }
+
+    private ContentStore configuredStore(String spec) {
         try {
-            images = ContentStores.open(spec, dataDir().toAbsolutePath().normalize(), System.getenv());
+            ContentStore images = ContentStores.open(spec, dataDir().toAbsolutePath().normalize(), System.getenv());
             images.check();
+            return images;
         } catch (IllegalArgumentException e) {
             throw new UserError("--store: " + e.getMessage());
         } catch (java.io.IOException e) {
             throw new UserError("--store: " + e.getMessage(), e);
         }
-        return Studio.open(dataDir(), new ModelRegistry(modelsDir().toAbsolutePath().normalize()), images);
     }
 
     private static String envOr(String name, String fallback) {
