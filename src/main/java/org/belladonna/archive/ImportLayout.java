@@ -66,6 +66,7 @@ final class ImportLayout {
     private final Map<String, Boolean> groups = new LinkedHashMap<>();
     private final List<Item> items = new ArrayList<>();
     private boolean formulaGuarded;
+    private ImportPlan.Manifest manifest = ImportPlan.Manifest.NONE;
 
     private ImportLayout(ImportSource source, String root) {
         this.source = source;
@@ -96,8 +97,10 @@ final class ImportLayout {
         if (files.contains(MANIFEST_CSV) && files.contains(MANIFEST_JSON)) {
             refused.add("both manifest.csv and manifest.json are present; keep one");
         } else if (files.contains(MANIFEST_CSV)) {
+            manifest = new ImportPlan.Manifest(MANIFEST_CSV, org.belladonna.store.ImageStore.sha256(source.read(root + MANIFEST_CSV)));
             manifestCsv(files);
         } else if (files.contains(MANIFEST_JSON)) {
+            manifest = new ImportPlan.Manifest(MANIFEST_JSON, org.belladonna.store.ImageStore.sha256(source.read(root + MANIFEST_JSON)));
             manifestJson(files);
         } else {
             plainLayout(files);
@@ -110,7 +113,7 @@ final class ImportLayout {
             refused.add("no images found: expected manifest.csv, manifest.json or folders <prompt>/before and <prompt>/after");
         }
         return new ImportPlan(experiment, List.copyOf(prompts), Map.copyOf(groups), List.copyOf(items), scores,
-                List.copyOf(ignored), List.copyOf(refused));
+                List.copyOf(ignored), List.copyOf(refused), manifest);
     }
 
     /** A zipped folder puts everything under one top folder; look through it when that is clearly the case. */
@@ -343,8 +346,10 @@ final class ImportLayout {
                 refused.add("experiment.json needs a \"name\"");
                 return null;
             }
+            // "scorer": the scoring model the study used (e.g. "NIMA NASNet-Mobile (titu1994)"); the stats page
+            // warns when the scores being analysed come from another one.
             return new ExperimentInfo(limit(n.path("name").asText(), 200), limit(n.path("description").asText(""), 2000),
-                    limit(n.path("concept").asText(""), 200));
+                    limit(n.path("concept").asText(""), 200), limit(n.path("scorer").asText(""), 200));
         } catch (JsonProcessingException e) {
             refused.add("experiment.json is not valid JSON (" + e.getOriginalMessage() + ")");
             return null;

@@ -63,8 +63,8 @@ public final class Scores {
     }
 
     /** A score with the image it belongs to, for analyses and exports. */
-    public record Scored(long imageId, long promptId, String variant, String modelId, String modelVersion, double mean,
-                         Double std, String distribution) {
+    public record Scored(long imageId, long promptId, String variant, Long seed, String modelId, String modelVersion,
+                         double mean, Double std, String distribution, boolean imported) {
     }
 
     /**
@@ -74,7 +74,8 @@ public final class Scores {
      */
     public static List<Scored> ofExperiment(Handle h, long experimentId, String model) {
         return h.createQuery("""
-                        SELECT s.image_id, i.prompt_id, i.variant, s.model_id, s.model_version, s.mean, s.std, s.distribution
+                        SELECT s.image_id, i.prompt_id, i.variant, i.seed, s.model_id, s.model_version, s.mean, s.std, s.distribution,
+                               s.imported
                         FROM prompt p JOIN image i ON i.prompt_id = p.id JOIN score s ON s.image_id = i.id
                         WHERE p.experiment_id = :experiment AND (:model IS NULL OR s.model_id = :model)
                         ORDER BY p.position, p.id, i.variant, i.seed, i.hash, s.model_id""")
