@@ -22,6 +22,11 @@ public record StatsReport(Analysis analysis, ScorerProvenance scorer, List<Impor
         return MethodsText.paragraphs(analysis, scorer.description());
     }
 
+    /** How many p-values Holm's adjustment runs over: every prompt's primary p that could be computed. */
+    public long holmFamilySize() {
+        return analysis.prompts().stream().filter(r -> r.primaryP().isPresent()).count();
+    }
+
     /** Which design applies and why, in one sentence for the top of the page. */
     public String designSentence() {
         long paired = analysis.count(Design.PAIRED);

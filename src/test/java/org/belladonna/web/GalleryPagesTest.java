@@ -113,10 +113,18 @@ class GalleryPagesTest {
         assertTrue(page.contains("<svg") && page.contains("id='forest-title'"), "inline forest plot");
         assertFalse(page.contains("<b>headphones</b>"), "prompt text escaped in table and SVG");
         assertTrue(page.contains("Methods"));
+        // Issue 15: the manifest's seeds make every prompt paired; the page says so, names the family and the scorer.
+        assertTrue(page.contains("Paired analysis (primary test: paired t-test) for all 2 prompt(s)"), page);
+        assertTrue(page.contains("Holm family") && page.contains("related and control prompts together"), page);
+        assertTrue(page.contains("id=\"scorer\"") && page.contains("0 computed here, 150 imported"), page);
+        assertTrue(page.contains("id=\"group-permutation\"") && page.contains("exact, all splits enumerated"), page);
+        assertTrue(page.contains("/report.html?model=nima"), "the report is linked");
         HttpResponse<String> csv = get("/experiments/" + experimentId + "/stats.csv");
         assertEquals("text/csv; charset=utf-8", csv.headers().firstValue("Content-Type").orElseThrow().toLowerCase());
         assertTrue(csv.body().startsWith("prompt_id,prompt_text,group,scoring_model,n_before,n_after,"));
         assertTrue(csv.body().contains("\r\n1,Water Lilies,related,nima (v1),70,70,"), csv.body());
+        assertTrue(csv.body().contains(",primary_p,primary_p_holm,hedges_g,"), csv.body());
+        assertTrue(csv.body().contains(",paired by seed,paired t-test,"), csv.body());
         assertEquals(400, get("/experiments/" + experimentId + "/stats?model=nope").statusCode());
     }
 
