@@ -52,7 +52,8 @@ public enum ScorerChoice {
                 return c;
             }
         }
-        throw new IllegalArgumentException("no scorer '" + name + "'; pick one of " + names());
+        throw new IllegalArgumentException("no scorer '" + name + "'; pick one of " + names()
+                + " (scores made elsewhere come in with import-scores)");
     }
 
     /** The computed scorer a model id stands for, or null (imported scores of a model this studio does not run). */
