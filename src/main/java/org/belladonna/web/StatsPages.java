@@ -58,6 +58,35 @@ final class StatsPages {
         views.render(ctx, "stats", model);
     }
 
+    /**
+     * One self-contained HTML file (inline CSS and SVG, nothing fetched) with the stats, plots, methods and
+     * provenance of one scorer's scores; a download, so it can be mailed or archived beside a paper.
+     */
+    void report(Context ctx) {
+        Experiment experiment = experiment(ctx);
+        List<String> models = studio.stats().models(experiment.id(), MODELS_LISTED);
+        if (models.isEmpty()) {
+            throw new NotFoundResponse("Experiment " + experiment.id() + " has no scores yet, so there is no report.");
+        }
+        String chosen = chosenModel(ctx, experiment.id(), models);
+        StatsReport report = studio.stats().report(experiment.id(), chosen);
+        Map<String, Object> model = new HashMap<>();
+        model.put("experiment", experiment);
+        model.put("report", report);
+        model.put("analysis", report.analysis());
+        model.put("scorer", report.scorer());
+        model.put("imports", report.imports());
+        model.put("methods", report.methods());
+        model.put("fmt", new StatsCells());
+        model.put("forest", ForestPlot.svg(report.analysis(), "forest"));
+        model.put("strips", StripPlot.svgs(report.analysis(), "strip"));
+        if (ctx.queryParam("download") != null) {
+            ctx.header("Content-Disposition", "attachment; filename=\"experiment-" + experiment.id() + "-"
+                    + chosen.replaceAll("[^A-Za-z0-9._-]", "_") + "-report.html\"");
+        }
+        views.render(ctx, "report", model);
+    }
+
     void csv(Context ctx) {
         Experiment experiment = experiment(ctx);
         List<String> models = studio.stats().models(experiment.id(), MODELS_LISTED);

@@ -128,6 +128,30 @@ class GalleryPagesTest {
         assertEquals(400, get("/experiments/" + experimentId + "/stats?model=nope").statusCode());
     }
 
+    /** Issue 15: one file with stats, plots, methods and provenance, fetching nothing (inline CSS and SVG). */
+    @Test
+    void reportIsOneSelfContainedPrintableFile() throws Exception {
+        HttpResponse<String> r = get("/experiments/" + experimentId + "/report.html?model=nima");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        String html = r.body();
+        for (String external : List.of("<link", "<script", "src=", "href=", "url(", "@import")) {
+            assertFalse(html.contains(external), "fetches nothing: found " + external);
+        }
+        assertTrue(html.contains("<style>") && html.contains("@media print"), "inline, printable styles");
+        assertEquals(1 + 2, count(html, "<svg"), "the forest plot and one strip per prompt, inline");
+        String manifestSha = org.belladonna.store.ImageStore.sha256(Files.readAllBytes(dir.resolve("manifest.csv")));
+        assertTrue(html.contains(manifestSha), "the import's manifest hash");
+        assertTrue(html.contains("0 computed here, 150 imported") && html.contains("version v1"), "the scorer and its version");
+        assertTrue(html.contains("Paired analysis (primary test: paired t-test)"), "the design");
+        assertTrue(html.contains("step-down adjustment over one family"), "the methods text");
+        assertTrue(html.contains("exact, all splits enumerated"), "the group permutation test");
+        assertFalse(html.contains("<b>headphones</b>"), "prompt text escaped");
+        HttpResponse<String> download = get("/experiments/" + experimentId + "/report.html?model=nima&download=1");
+        assertTrue(download.headers().firstValue("Content-Disposition").orElseThrow().contains("report.html"));
+        assertEquals(400, get("/experiments/" + experimentId + "/report.html?model=nope").statusCode());
+    }
+
     @Test
     void tinyPromptSaysNTooSmall() throws Exception {
         long id = server.studio().gallery().createExperiment("tiny", "", "");
