@@ -42,7 +42,7 @@ public final class Store {
         Database db = Database.open(dir.resolve(Database.FILE_NAME));
         Jdbi jdbi = db.jdbi();
         for (Class<?> owner : List.of(Records.class, Experiments.class, Images.class, Scores.class, Protections.class,
-                ExperimentImports.class)) {
+                ExperimentImports.class, ScoredImages.class)) {
             for (Class<?> row : owner.getDeclaredClasses()) {
                 if (row.isRecord()) {
                     jdbi.registerRowMapper(ConstructorMapper.factory(row));

@@ -90,11 +90,6 @@ final class ScoringPages {
         }
     }
 
-    /** One scorer the form offers, with whether its weights are installed. */
-    record ScorerOption(String name, String displayName, String modelId, String preprocessing,
-                        ScoringService.Readiness readiness) {
-    }
-
     private static boolean isHtmx(Context ctx) {
         return ctx.header("HX-Request") != null;
     }

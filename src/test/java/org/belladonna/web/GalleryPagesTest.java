@@ -128,6 +128,34 @@ class GalleryPagesTest {
         assertEquals(400, get("/experiments/" + experimentId + "/stats?model=nope").statusCode());
     }
 
+    /** Issue 15: each image's score beside it, sortable and filterable by query params, kept across pages. */
+    @Test
+    void promptAndPairPagesShowSortAndFilterScores() throws Exception {
+        String base = "/experiments/" + experimentId + "/prompts/" + liliesId;
+        String bySeed = get(base).body();
+        assertTrue(bySeed.contains("Scores by nima"), "names the scorer");
+        assertEquals(120, count(bySeed, "class=\"score\""), "a score under every image");
+        assertTrue(bySeed.indexOf(">5.00<") < bySeed.indexOf(">5.40<"), "seed 0 (5.00) before seed 4 (5.40)");
+        String best = get(base + "?sort=score-desc").body();
+        int first = best.indexOf("class=\"score\">");
+        assertEquals("5.40", best.substring(first + 14, first + 18), "highest score first");
+        assertTrue(best.contains("?page=2&amp;sort=score-desc"), "the pager keeps the order");
+        String filtered = get(base + "?min=5.3&max=10").body();
+        // before scores 5.0..5.4 by seed % 5: 28 of 70 are >= 5.3; after scores are 4.5..4.9
+        assertTrue(filtered.contains("Showing 28 before and 0 after within the filter."), filtered);
+        assertEquals(28, count(filtered, "class=\"score\""));
+        assertEquals(400, get(base + "?sort=evil").statusCode());
+        assertEquals(400, get(base + "?min=abc").statusCode());
+        assertEquals(400, get(base + "?min=6&max=5").statusCode());
+        assertEquals(400, get(base + "?model=nope").statusCode());
+
+        String pairs = get(base + "/pairs?sort=change-asc").body();
+        assertTrue(pairs.contains("before 5.00 → after 4.50 (change -0.50)"), pairs);
+        assertTrue(get(base + "/pairs?max=-0.4").body().contains("70 pair(s) within the filter."));
+        String none = get(base + "/pairs?min=-0.4").body();
+        assertTrue(none.contains("0 pair(s) within the filter.") && count(none, "<img-comparison-slider") == 0);
+    }
+
     /** Issue 15: one file with stats, plots, methods and provenance, fetching nothing (inline CSS and SVG). */
     @Test
     void reportIsOneSelfContainedPrintableFile() throws Exception {
