@@ -70,7 +70,7 @@ final class ScoringPages {
                 return;
             }
             try {
-                outcome[0] = studio.scoreImport().importCsv(experiment.id(), Uploads.displayName(fileName), content);
+                outcome[0] = studio.scoreImport().importCsv(experiment.id(), content);
             } catch (ScoreImport.BadRowsException e) {
                 outcome[0] = e;
             }
