@@ -51,6 +51,12 @@ public final class ExperimentExport {
         ObjectNode info = JSON.createObjectNode().put("name", experiment.name())
                 .put("description", experiment.description()).put("concept", experiment.concept())
                 .put(ImportLayout.FORMULA_GUARD, true);
+        // The scorer the study named travels with it, so the copy still warns when other scores are analysed.
+        List<String> studyScorers = store.read(h -> org.belladonna.store.ExperimentImports.of(h, experiment.id())).stream()
+                .map(org.belladonna.store.ExperimentImports.Import::studyScorer).filter(x -> !x.isBlank()).distinct().toList();
+        if (!studyScorers.isEmpty()) {
+            info.put("scorer", String.join("; ", studyScorers));
+        }
         entry(zip, ImportLayout.EXPERIMENT_JSON, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(info) + "\n");
 
         // Every text cell is formula-safe (a prompt "=HYPERLINK(...)" opens as text in a spreadsheet);

@@ -10,6 +10,7 @@ import org.belladonna.archive.ImportPlan.ScoreItem;
 import org.belladonna.csv.CsvInput;
 import org.belladonna.csv.CsvRow;
 import org.belladonna.csv.FormulaGuard;
+import org.belladonna.scores.ScoreCsv;
 import org.belladonna.scores.ScoreImport;
 import org.belladonna.scores.ScoreNumbers;
 
@@ -66,6 +67,7 @@ final class ImportLayout {
     private final Map<String, Boolean> groups = new LinkedHashMap<>();
     private final List<Item> items = new ArrayList<>();
     private boolean formulaGuarded;
+    private ImportPlan.Manifest manifest = ImportPlan.Manifest.NONE;
 
     private ImportLayout(ImportSource source, String root) {
         this.source = source;
@@ -96,8 +98,10 @@ final class ImportLayout {
         if (files.contains(MANIFEST_CSV) && files.contains(MANIFEST_JSON)) {
             refused.add("both manifest.csv and manifest.json are present; keep one");
         } else if (files.contains(MANIFEST_CSV)) {
+            manifest = new ImportPlan.Manifest(MANIFEST_CSV, org.belladonna.store.ImageStore.sha256(source.read(root + MANIFEST_CSV)));
             manifestCsv(files);
         } else if (files.contains(MANIFEST_JSON)) {
+            manifest = new ImportPlan.Manifest(MANIFEST_JSON, org.belladonna.store.ImageStore.sha256(source.read(root + MANIFEST_JSON)));
             manifestJson(files);
         } else {
             plainLayout(files);
@@ -110,7 +114,7 @@ final class ImportLayout {
             refused.add("no images found: expected manifest.csv, manifest.json or folders <prompt>/before and <prompt>/after");
         }
         return new ImportPlan(experiment, List.copyOf(prompts), Map.copyOf(groups), List.copyOf(items), scores,
-                List.copyOf(ignored), List.copyOf(refused));
+                List.copyOf(ignored), List.copyOf(refused), manifest);
     }
 
     /** A zipped folder puts everything under one top folder; look through it when that is clearly the case. */
@@ -280,52 +284,27 @@ final class ImportLayout {
         }
     }
 
+    /** scores.csv in the one score CSV format ({@link ScoreCsv}), the same parser as a score upload's. */
     private List<ScoreItem> scores() throws IOException, ImportRefusedException {
         List<CsvRow> rows = csv(SCORES_CSV);
         List<ScoreItem> scores = new ArrayList<>();
         if (rows.isEmpty()) {
             return scores;
         }
-        List<String> header = rows.get(0).cells().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-        for (String required : List.of("file", "model_id", "mean")) {
-            if (!header.contains(required)) {
-                refused.add("scores.csv has no '" + required + "' column");
-                return scores;
-            }
+        ScoreCsv.Parsed parsed = ScoreCsv.parse(rows);
+        parsed.problems().shown().forEach(p -> refused.add(p.startsWith("line ") ? "scores.csv " + p : "scores.csv: " + p));
+        if (parsed.refusedWhole()) {
+            return scores;
         }
         Set<String> known = new java.util.HashSet<>();
         items.forEach(i -> known.add(i.file().substring(root.length())));
-        for (CsvRow row : rows.subList(1, rows.size())) {
-            String where = "scores.csv line " + row.line();
-            Map<String, String> c = new HashMap<>();
-            for (int k = 0; k < header.size(); k++) {
-                c.put(header.get(k), row.cell(k).strip());
-            }
-            String file = c.get("file");
-            String model = c.get("model_id");
-            if (!known.contains(file)) {
-                refused.add(where + ": '" + ImportSource.printable(file) + "' is not an imported image");
+        for (ScoreCsv.Row row : parsed.rows()) {
+            if (!known.contains(row.image())) {
+                refused.add("scores.csv line " + row.line() + ": '" + ImportSource.printable(row.image()) + "' is not an imported image");
                 continue;
             }
-            if (model.isEmpty() || model.length() > 200) {
-                refused.add(where + ": model_id must be 1 to 200 characters");
-                continue;
-            }
-            String problem = ScoreNumbers.scoreProblem("mean", c.get("mean"));
-            problem = problem != null ? problem : ScoreNumbers.stdProblem("std", c.getOrDefault("std", ""));
-            String distribution = distribution(c.getOrDefault("distribution", ""), where);
-            String variant = c.getOrDefault("variant", "").toLowerCase(Locale.ROOT);
-            if (problem != null) {
-                refused.add(where + ": " + problem);
-                continue;
-            }
-            if ("!".equals(distribution)) {
-                continue;
-            }
-            Double mean = ScoreNumbers.value(c.get("mean"));
-            Double std = ScoreNumbers.value(c.getOrDefault("std", ""));
-            scores.add(new ScoreItem(root + file, emptyToNull(c.get("prompt")), emptyToNull(variant), model,
-                    c.getOrDefault("model_version", ""), mean, std, distribution));
+            scores.add(new ScoreItem(root + row.image(), row.prompt(), row.variant(), row.model(), row.modelVersion(),
+                    row.score(), row.std(), row.distribution()));
         }
         long models = scores.stream().map(ScoreItem::modelId).distinct().count();
         if (models > ScoreImport.MAX_MODELS_PER_EXPERIMENT) {
@@ -343,8 +322,10 @@ final class ImportLayout {
                 refused.add("experiment.json needs a \"name\"");
                 return null;
             }
+            // "scorer": the scoring model the study used (e.g. "NIMA NASNet-Mobile (titu1994)"); the stats page
+            // warns when the scores being analysed come from another one.
             return new ExperimentInfo(limit(n.path("name").asText(), 200), limit(n.path("description").asText(""), 2000),
-                    limit(n.path("concept").asText(""), 200));
+                    limit(n.path("concept").asText(""), 200), limit(n.path("scorer").asText(""), 200));
         } catch (JsonProcessingException e) {
             refused.add("experiment.json is not valid JSON (" + e.getOriginalMessage() + ")");
             return null;
@@ -444,28 +425,6 @@ final class ImportLayout {
         }
         refused.add(where + ": metadata must be a JSON object");
         return null;
-    }
-
-    /** The distribution as compact JSON, null when absent, "!" when refused. */
-    private String distribution(String raw, String where) {
-        if (raw.isEmpty()) {
-            return null;
-        }
-        try {
-            JsonNode n = JSON.readTree(raw);
-            boolean ok = n != null && n.isArray() && n.size() <= 1000;
-            for (Iterator<JsonNode> it = ok ? n.elements() : java.util.Collections.emptyIterator(); it.hasNext(); ) {
-                JsonNode v = it.next();
-                ok &= v.isNumber() && Double.isFinite(v.asDouble());
-            }
-            if (ok) {
-                return n.toString();
-            }
-        } catch (JsonProcessingException e) {
-            // reported below
-        }
-        refused.add(where + ": distribution must be a JSON array of numbers");
-        return "!";
     }
 
     static boolean isImageName(String name) {

@@ -13,11 +13,19 @@ import java.util.Map;
  * @param scores      scores to attach to those rows
  * @param ignored     files that are not part of the layout (read nowhere, stored nowhere)
  * @param refused     reasons the source cannot be imported as it is; any one refuses the whole import
+ * @param manifest    the manifest file read and its SHA-256, or {@link Manifest#NONE} for the plain layout
  */
 record ImportPlan(ExperimentInfo experiment, List<String> prompts, Map<String, Boolean> groups,
-                  List<Item> images, List<ScoreItem> scores, List<String> ignored, List<String> refused) {
+                  List<Item> images, List<ScoreItem> scores, List<String> ignored, List<String> refused,
+                  Manifest manifest) {
 
-    record ExperimentInfo(String name, String description, String concept) {
+    /** @param scorer the scorer the study says it used (experiment.json "scorer"), or "" */
+    record ExperimentInfo(String name, String description, String concept, String scorer) {
+    }
+
+    /** The manifest's name in the source (manifest.csv or manifest.json) and the SHA-256 of its bytes. */
+    record Manifest(String file, String sha256) {
+        static final Manifest NONE = new Manifest("", "");
     }
 
     /** An image row: {@code file} is the name inside the source. */

@@ -10,6 +10,7 @@ import org.belladonna.store.ImageIntake.StoredImage;
 import org.belladonna.jobs.JobQueue;
 import org.belladonna.progress.Progress;
 import org.belladonna.scores.ScoreImport;
+import org.belladonna.store.ExperimentImports;
 import org.belladonna.store.Experiments;
 import org.belladonna.store.Records.Job;
 import org.belladonna.store.ImageStore;
@@ -241,6 +242,8 @@ public final class Importer {
             skipped += isNew ? 0 : 1;
         }
         int[] scores = saveScores(h, plan, checked, promptIds);
+        ExperimentImports.add(h, experiment.id(), sourceName == null ? "" : sourceName, plan.manifest().file(),
+                plan.manifest().sha256(), plan.experiment() == null ? "" : plan.experiment().scorer());
         List<String> warnings = new ArrayList<>();
         if (!ungrouped.isEmpty()) {
             warnings.add(ungrouped.size() + " new prompt(s) have no group and count as controls; mark them in prompts.csv"

@@ -54,8 +54,11 @@ public final class ExportCommand implements Callable<Integer> {
                 throw new UserError("experiment " + id + " has no scores by " + chosen + " (it has: " + String.join(", ", models)
                         + (models.size() == 20 ? ", ..." : "") + ")");
             }
-            Analysis analysis = studio.stats().analyse(id, chosen);
-            writeAtomically(csv, o -> o.write(PromptTableCsv.write(analysis).getBytes(StandardCharsets.UTF_8)));
+            org.belladonna.scores.StatsReport report = studio.stats().report(id, chosen);
+            Analysis analysis = report.analysis();
+            // The same table as the stats page's CSV, scorer column included.
+            writeAtomically(csv, o -> o.write(PromptTableCsv.write(analysis, report.scorer().description())
+                    .getBytes(StandardCharsets.UTF_8)));
             System.out.println("Wrote the per-prompt table (" + analysis.prompts().size() + " prompts, scores by "
                     + analysis.experiment().scoringModel() + ") to " + csv);
         }

@@ -15,8 +15,10 @@ import java.util.concurrent.Callable;
 
 /** {@code import-scores FILE --experiment ID}: scores computed elsewhere, all rows or none. */
 @Command(name = "import-scores", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Import scores from a CSV of 'image file or hash, model name, score[, std]' (header optional). "
-                + "Nothing is imported if any row is bad; each bad row is reported with its line number.")
+        description = "Import scores from a score CSV: a header naming file (or image, hash), model_id (or model), mean"
+                + " (or score) and optionally std, model_version, prompt, variant, distribution; or, without a header,"
+                + " 'image, model, score[, std]'. The same format as an import's scores.csv (see the README)."
+                + " Nothing is imported if any row is bad; each bad row is reported with its line number.")
 public final class ImportScoresCommand implements Callable<Integer> {
     @Mixin
     DataDirOption dirs;
@@ -32,7 +34,7 @@ public final class ImportScoresCommand implements Callable<Integer> {
         InputFiles.requireRegularFile(file, ScoreCsv.MAX_FILE_BYTES, "score files");
         ScoreImport.Result result;
         try (InputStream csv = Files.newInputStream(file)) {
-            result = dirs.open().scoreImport().importCsv(experiment, file.getFileName().toString(), csv);
+            result = dirs.open().scoreImport().importCsv(experiment, csv);
         } catch (ScoreImport.BadRowsException e) {
             throw new UserError(file + ": " + e.getMessage());
         } catch (IOException e) {

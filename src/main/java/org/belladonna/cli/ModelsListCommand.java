@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Show each known model: installed, missing or corrupt (digest does not match its pin).")
+        description = "Show each known model: installed, missing or corrupt (digest does not match its pin);"
+                + " unpinned models show the SHA-256 recorded when they were installed.")
 public final class ModelsListCommand implements Callable<Integer> {
     @Mixin
     ModelsDirOption models;
@@ -28,6 +29,11 @@ public final class ModelsListCommand implements Callable<Integer> {
                 case MISSING -> "install: " + e.installCommand();
                 case CORRUPT -> "reinstall: " + e.installCommand() + " --force";
             };
+            // Upstream publishes no digest: say so, and show the SHA-256 this install recorded (scores carry it).
+            if (e.unpinned()) {
+                hint = ("unpinned; " + (e.recordedSha256() != null ? "SHA-256 recorded at install " + e.recordedSha256()
+                        : "no SHA-256 recorded yet") + (hint.isEmpty() ? "" : "; " + hint));
+            }
             System.out.printf(row, e.model().id(), e.status().name().toLowerCase(Locale.ROOT), e.file(),
                     e.model().licence(), hint);
         }

@@ -2,12 +2,13 @@ package org.belladonna.cli;
 
 import org.belladonna.app.Studio;
 import org.belladonna.images.BadImageException;
-import org.belladonna.images.ImageDecoder;
 import org.belladonna.models.ModelMissingException;
 import org.belladonna.models.ModelRegistry;
-import org.belladonna.nima.InstalledNima;
+import org.belladonna.nima.InstalledScorer;
+import org.belladonna.nima.ScorerInput;
 import org.belladonna.nima.NimaScore;
 import org.belladonna.nima.NimaScorer;
+import org.belladonna.scores.ScorerChoice;
 import org.belladonna.scores.ScoringService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,7 @@ import java.util.concurrent.Callable;
  * (printed only: a file outside the store belongs to no experiment, so there is nowhere honest to keep it).
  */
 @Command(name = "score", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Score an experiment's images with NIMA and store the scores, or score image files and print them.")
+        description = "Score an experiment's images with a NIMA scorer (--scorer) and store the scores, or score image files and print them.")
 public final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,13 +44,17 @@ public final class ScoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Image files to score; their scores are printed, not stored.")
     List<Path> files = List.of();
 
-    @Option(names = "--model", paramLabel = "ID", defaultValue = InstalledNima.MODEL_ID,
-            description = "Scoring model (default: ${DEFAULT-VALUE}, the only one computed here).")
-    String model;
+    @Option(names = {"--scorer", "--model"}, paramLabel = "NAME", defaultValue = "mobilenet",
+            description = "Scorer: mobilenet (idealo's NIMA MobileNet, the default), vgg16 (yunxiaoshi's NIMA VGG16)"
+                    + " or nasnet (titu1994's NIMA NASNet-Mobile, the seed study's). A manifest id such as"
+                    + " nima-vgg16-aesthetic is accepted too. Scores of different scorers are not comparable.")
+    String scorerName;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "" + NimaScorer.DEFAULT_BATCH_SIZE,
             description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
     int batch;
+
+    private ScorerChoice scorer;
 
     @Override
     public Integer call() throws IOException {
@@ -60,7 +65,7 @@ public final class ScoreCommand implements Callable<Integer> {
             throw Usage.error(spec, "--batch must be at least 1, not " + batch);
         }
         try {
-            ScoringService.requireComputable(model);
+            scorer = ScorerChoice.parse(scorerName);
             return experiment != null ? scoreExperiment() : scoreFiles();
         } catch (ModelMissingException | IllegalArgumentException e) {
             throw new UserError(e.getMessage());
@@ -73,25 +78,25 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new UserError("there is no experiment " + experiment);
         }
         ScoringService scoring = studio.scoring();
-        ScoringService.Readiness readiness = scoring.readiness();
+        ScoringService.Readiness readiness = scoring.readiness(scorer);
         if (!readiness.ready()) {
             throw new UserError(readiness.problem() + " Install them with: " + readiness.installCommand());
         }
         ScoringService.Run run;
         try (ProgressBars bars = new ProgressBars()) {
-            run = scoring.scoreExperiment(experiment, model, batch, bars);
+            run = scoring.scoreExperiment(experiment, scorer.modelId(), batch, bars);
         }
-        System.out.printf("Scored %d of %d images of experiment %d with %s (weights %s).%n",
-                run.scored(), run.total(), experiment, model, run.modelVersion());
+        System.out.printf("Scored %d of %d images of experiment %d with %s, model id %s (weights %s).%n",
+                run.scored(), run.total(), experiment, scorer.kind().displayName(), scorer.modelId(), run.modelVersion());
         return 0;
     }
 
     private int scoreFiles() throws IOException {
-        ImageDecoder decoder = new ImageDecoder();
         List<BufferedImage> images = new ArrayList<>();
         for (Path file : files) {
             try {
-                images.add(decoder.decode(file).image());
+                // As the scorers' upstream pipelines read images: raw samples, embedded ICC profile ignored.
+                images.add(ScorerInput.decode(file));
             } catch (BadImageException e) {
                 throw new UserError(file + ": " + e.getMessage());
             } catch (IOException e) {
@@ -99,14 +104,17 @@ public final class ScoreCommand implements Callable<Integer> {
             }
         }
         List<NimaScore> scores = new ArrayList<>();
-        try (InstalledNima nima = InstalledNima.load(new ModelRegistry(dirs.modelsDir()));
+        String version;
+        try (InstalledScorer installed = InstalledScorer.load(new ModelRegistry(dirs.modelsDir()), scorer.modelId(), batch);
              ProgressBars bars = new ProgressBars()) {
-            NimaScorer scorer = new NimaScorer(nima.nima(), batch);
+            version = installed.modelVersion();
             for (int from = 0; from < images.size(); from += batch) {
-                scores.addAll(scorer.score(images.subList(from, Math.min(images.size(), from + batch))));
+                scores.addAll(installed.score(images.subList(from, Math.min(images.size(), from + batch))));
                 bars.update("scoring", scores.size(), images.size());
             }
         }
+        System.out.println("# scorer: " + scorer.kind().displayName() + ", model id " + scorer.modelId() + ", weights "
+                + version + ", preprocessing: " + scorer.kind().preprocessing());
         System.out.println("mean\tstd\tfile");
         for (int i = 0; i < files.size(); i++) {
             System.out.printf(Locale.ROOT, "%.3f\t%.3f\t%s%n", scores.get(i).mean(), scores.get(i).std(), files.get(i));

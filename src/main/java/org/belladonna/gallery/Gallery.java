@@ -5,6 +5,7 @@ import org.belladonna.store.ImageIntake;
 import org.belladonna.store.ImageIntake.StoredImage;
 import org.belladonna.store.Experiments;
 import org.belladonna.store.Images;
+import org.belladonna.store.ScoredImages;
 import org.belladonna.store.Prompts;
 import org.belladonna.store.Records.Experiment;
 import org.belladonna.store.Records.Image;
@@ -120,6 +121,32 @@ public final class Gallery {
         return store.read(h -> new PromptPage(Images.page(h, promptId, "before", pageSize, offset),
                 Images.page(h, promptId, "after", pageSize, offset), Images.count(h, promptId, "before"),
                 Images.count(h, promptId, "after"), Images.pairCount(h, promptId)));
+    }
+
+    /** One page of a prompt's images with one model's scores, each variant sorted and filtered alike. */
+    public record ScoredPage(List<ScoredImages.Scored> before, List<ScoredImages.Scored> after, int nBefore, int nAfter,
+                             int shownBefore, int shownAfter, int pairs) {
+    }
+
+    public ScoredPage scoredPage(long promptId, String model, ScoredImages.Order order, Double min, Double max,
+                                 int page, int pageSize) {
+        int offset = page * pageSize;
+        return store.read(h -> new ScoredPage(
+                ScoredImages.page(h, promptId, "before", model, order, min, max, pageSize, offset),
+                ScoredImages.page(h, promptId, "after", model, order, min, max, pageSize, offset),
+                Images.count(h, promptId, "before"), Images.count(h, promptId, "after"),
+                ScoredImages.count(h, promptId, "before", model, min, max),
+                ScoredImages.count(h, promptId, "after", model, min, max), Images.pairCount(h, promptId)));
+    }
+
+    /** One page of seed pairs with both scores, sorted and filtered by the change; and how many pass the filter. */
+    public List<ScoredImages.ScoredPair> scoredPairs(long promptId, String model, ScoredImages.Order order, Double min,
+                                                     Double max, int page, int pageSize) {
+        return store.read(h -> ScoredImages.pairs(h, promptId, model, order, min, max, pageSize, page * pageSize));
+    }
+
+    public int scoredPairCount(long promptId, String model, Double min, Double max) {
+        return store.read(h -> ScoredImages.pairCount(h, promptId, model, min, max));
     }
 
     /** Before/after pairs with the same seed, for the comparison view. */

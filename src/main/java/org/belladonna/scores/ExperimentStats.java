@@ -4,6 +4,8 @@ import org.belladonna.stats.Analysis;
 import org.belladonna.stats.AnalysisSettings;
 import org.belladonna.stats.Experiment;
 import org.belladonna.stats.PromptScores;
+import org.belladonna.store.ExperimentImports;
+import org.belladonna.store.ExperimentImports.Import;
 import org.belladonna.store.Prompts;
 import org.belladonna.store.Records.Prompt;
 import org.belladonna.store.Scores;
@@ -30,27 +32,80 @@ public final class ExperimentStats {
 
     /** The analysis, or null when the model scored nothing in this experiment. */
     public Analysis analyse(long experimentId, String modelId, AnalysisSettings settings) {
+        StatsReport report = report(experimentId, modelId, settings);
+        return report == null ? null : report.analysis();
+    }
+
+    /**
+     * The analysis with its scorer's provenance and the experiment's imports, or null when the model scored
+     * nothing here. Seeds go to the analysis whenever every image of a variant has one: before and after
+     * images that share a seed are then analysed as pairs (see {@link org.belladonna.stats.Design}). The
+     * random streams of the bootstrap and the permutation test are seeded by {@code settings.seed()}, a
+     * constant by default, so the same scores always give the same page.
+     */
+    public StatsReport report(long experimentId, String modelId, AnalysisSettings settings) {
         List<Prompt> prompts = store.read(h -> Prompts.list(h, experimentId));
         List<Scores.Scored> scores = store.read(h -> Scores.ofExperiment(h, experimentId, modelId));
         if (scores.isEmpty()) {
             return null;
         }
-        Map<Long, List<Double>> before = new HashMap<>();
-        Map<Long, List<Double>> after = new HashMap<>();
+        List<Import> imports = store.read(h -> ExperimentImports.of(h, experimentId));
+        Map<String, Variant> variants = new HashMap<>();
         TreeSet<String> versions = new TreeSet<>();
+        int imported = 0;
         for (Scores.Scored s : scores) {
-            (s.variant().equals("before") ? before : after).computeIfAbsent(s.promptId(), k -> new ArrayList<>()).add(s.mean());
+            variants.computeIfAbsent(s.promptId() + "/" + s.variant(), k -> new Variant()).add(s);
             versions.add(s.modelVersion());
+            imported += s.imported() ? 1 : 0;
         }
         List<PromptScores> rows = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
             Prompt p = prompts.get(i);
-            rows.add(new PromptScores(Integer.toString(i + 1), p.text(), p.related(),
-                    toArray(before.get(p.id())), toArray(after.get(p.id()))));
+            Variant b = variants.getOrDefault(p.id() + "/before", new Variant());
+            Variant a = variants.getOrDefault(p.id() + "/after", new Variant());
+            // Seeds only when both variants have one on every image; otherwise the prompt is two independent samples.
+            boolean seeded = b.seeded() && a.seeded();
+            rows.add(new PromptScores(Integer.toString(i + 1), p.text(), p.related(), b.scores(), a.scores(),
+                    seeded ? b.seeds() : new long[0], seeded ? a.seeds() : new long[0]));
         }
-        versions.remove("");
-        String name = modelId + (versions.isEmpty() ? "" : " (" + String.join(", ", versions) + ")");
-        return Analysis.of(new Experiment(name, rows), settings);
+        ScorerProvenance scorer = ScorerProvenance.of(modelId, versions, scores.size() - imported, imported, imports);
+        TreeSet<String> named = new TreeSet<>(versions);
+        named.remove("");
+        String name = modelId + (named.isEmpty() ? "" : " (" + String.join(", ", named) + ")");
+        return new StatsReport(Analysis.of(new Experiment(name, rows), settings), scorer, imports);
+    }
+
+    public StatsReport report(long experimentId, String modelId) {
+        return report(experimentId, modelId, AnalysisSettings.defaults());
+    }
+
+    /** One variant's scores and seeds, in the store's content order. */
+    private static final class Variant {
+        private final List<Double> scores = new ArrayList<>();
+        private final List<Long> seeds = new ArrayList<>();
+        private boolean allSeeded = true;
+
+        void add(Scores.Scored s) {
+            scores.add(s.mean());
+            if (s.seed() == null) {
+                allSeeded = false;
+            } else {
+                seeds.add(s.seed());
+            }
+        }
+
+        /** Every image has a seed and no seed repeats (a repeat cannot be a pair). */
+        boolean seeded() {
+            return allSeeded && !seeds.isEmpty() && new java.util.HashSet<>(seeds).size() == seeds.size();
+        }
+
+        double[] scores() {
+            return toArray(scores);
+        }
+
+        long[] seeds() {
+            return seeds.stream().mapToLong(Long::longValue).toArray();
+        }
     }
 
     public Analysis analyse(long experimentId, String modelId) {

@@ -10,7 +10,7 @@ import java.util.PriorityQueue;
  * there were in all. A file of a million bad rows costs 50 messages, not a million (the report a reviewer
  * reads, and the page that shows it, stay small).
  */
-final class RowProblems {
+public final class RowProblems {
     static final int SHOWN = 50;
 
     /** A problem of one line, or of the whole file (line 0). */
@@ -42,12 +42,12 @@ final class RowProblems {
         return count == 0;
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 
     /** The first {@value #SHOWN} by line, whole-file problems first. */
-    List<String> shown() {
+    public List<String> shown() {
         List<Problem> sorted = new ArrayList<>(kept);
         sorted.sort(BY_LINE);
         return sorted.stream().map(Problem::shown).toList();

@@ -72,25 +72,29 @@ public final class ScoreImport {
     }
 
     /**
-     * @param label stored as each score's model_version, so an import can be told apart later (e.g. the CSV's name)
+     * Imports a score CSV ({@link ScoreCsv}). Each score's model_version is the file's model_version column, or
+     * empty: never the file's name, which says nothing about the weights and changes when the file is renamed.
+     *
      * @throws IllegalArgumentException for an unknown experiment
      */
-    public Result importCsv(long experimentId, String label, Reader csv) throws IOException, BadRowsException {
-        return importParsed(experimentId, label, ScoreCsv.parse(csv));
+    public Result importCsv(long experimentId, Reader csv) throws IOException, BadRowsException {
+        return importParsed(experimentId, ScoreCsv.parse(csv));
     }
 
-    /** As {@link #importCsv(long, String, Reader)} from UTF-8 bytes, decoded strictly (a Latin-1 file is refused). */
-    public Result importCsv(long experimentId, String label, InputStream csv) throws IOException, BadRowsException {
-        return importParsed(experimentId, label, ScoreCsv.parse(csv));
+    /** As {@link #importCsv(long, Reader)} from UTF-8 bytes, decoded strictly (a Latin-1 file is refused). */
+    public Result importCsv(long experimentId, InputStream csv) throws IOException, BadRowsException {
+        return importParsed(experimentId, ScoreCsv.parse(csv));
     }
 
-    private Result importParsed(long experimentId, String label, ScoreCsv.Parsed parsed) throws BadRowsException {
+    private Result importParsed(long experimentId, ScoreCsv.Parsed parsed) throws BadRowsException {
         if (parsed.refusedWhole()) {
             throw new BadRowsException(parsed.problems());
         }
         return store.write(h -> {
             Experiments.find(h, experimentId).orElseThrow(() -> new IllegalArgumentException("there is no experiment " + experimentId));
-            Matcher matcher = new Matcher(Images.ofExperiment(h, experimentId));
+            Map<Long, String> promptText = new HashMap<>();
+            org.belladonna.store.Prompts.list(h, experimentId).forEach(p -> promptText.put(p.id(), p.text()));
+            Matcher matcher = new Matcher(Images.ofExperiment(h, experimentId), promptText);
             RowProblems problems = parsed.problems();
             List<Match> matches = new ArrayList<>();
             Map<String, Integer> firstLine = new HashMap<>();
@@ -119,11 +123,12 @@ public final class ScoreImport {
             for (Match match : matches) {
                 ScoreCsv.Row row = match.row();
                 for (long imageId : match.imageIds()) {
-                    scores.add(new Scores.Imported(imageId, row.model(), row.score(), row.std()));
+                    scores.add(new Scores.Imported(imageId, row.model(), row.modelVersion(), row.score(), row.std(),
+                            row.distribution()));
                     byModel.merge(row.model(), 1, Integer::sum);
                 }
             }
-            Scores.putImported(h, scores, label);
+            Scores.putImported(h, scores);
             return new Result(matches.size(), scores.size(), byModel);
         });
     }
@@ -163,8 +168,10 @@ public final class ScoreImport {
     private static final class Matcher {
         private final Map<String, List<Image>> byHash = new HashMap<>();
         private final Map<String, List<Image>> byName = new HashMap<>();
+        private final Map<Long, String> promptText;
 
-        Matcher(List<Image> images) {
+        Matcher(List<Image> images, Map<Long, String> promptText) {
+            this.promptText = promptText;
             for (Image image : images) {
                 byHash.computeIfAbsent(image.hash(), k -> new ArrayList<>()).add(image);
                 if (!image.sourceName().isEmpty()) {
@@ -173,7 +180,26 @@ public final class ScoreImport {
             }
         }
 
+        /** The row's image, narrowed to its prompt and variant columns when it has them. */
         Match match(ScoreCsv.Row row) {
+            Match m = matchFile(row);
+            if (m.problem() != null || (row.prompt() == null && row.variant() == null)) {
+                return m;
+            }
+            List<Long> ids = new ArrayList<>();
+            for (Image image : byHash.get(m.hash())) {
+                if ((row.prompt() == null || row.prompt().equals(promptText.get(image.promptId())))
+                        && (row.variant() == null || row.variant().equals(image.variant()))) {
+                    ids.add(image.id());
+                }
+            }
+            return ids.isEmpty() ? new Match(row, null, null, "'" + row.image() + "' is not in this experiment"
+                    + (row.prompt() == null ? "" : " under the prompt '" + row.prompt() + "'")
+                    + (row.variant() == null ? "" : " as a '" + row.variant() + "' image"))
+                    : new Match(row, m.hash(), ids, null);
+        }
+
+        private Match matchFile(ScoreCsv.Row row) {
             String key = row.image();
             String hash = key.toLowerCase(Locale.ROOT);
             if (ImageStore.isHash(hash)) {

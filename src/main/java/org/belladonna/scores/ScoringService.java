@@ -1,12 +1,12 @@
 package org.belladonna.scores;
 
-import org.belladonna.nima.InstalledNima;
+import org.belladonna.nima.InstalledScorer;
 import org.belladonna.nima.NimaScore;
 import org.belladonna.nima.NimaScorer;
+import org.belladonna.nima.ScorerInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.belladonna.images.BadImageException;
-import org.belladonna.images.ImageDecoder;
 import org.belladonna.models.ModelRegistry;
 import org.belladonna.jobs.JobQueue;
 import org.belladonna.progress.Progress;
@@ -40,7 +40,6 @@ public final class ScoringService {
     private final Store store;
     private final ModelRegistry models;
     private final JobQueue jobs;
-    private final ImageDecoder decoder = new ImageDecoder();
 
     /** Registers the score job's handler with the queue. */
     public ScoringService(Store store, ModelRegistry models, JobQueue jobs) {
@@ -50,13 +49,18 @@ public final class ScoringService {
         jobs.register(ScoreJob.TYPE, new ScoreJob(this));
     }
 
-    /** Queues a scoring of the experiment unless one is already queued or running; returns that job's id. */
+    /** Queues a scoring with the default scorer (MobileNet); see {@link #submit(long, ScorerChoice)}. */
     public long submit(long experimentId) {
+        return submit(experimentId, ScorerChoice.DEFAULT);
+    }
+
+    /** Queues a scoring of the experiment with the chosen scorer unless one is already queued or running; returns that job's id. */
+    public long submit(long experimentId, ScorerChoice scorer) {
         Optional<Job> active = latestJob(experimentId).filter(j -> !j.finished());
         if (active.isPresent()) {
             return active.get().id();
         }
-        return jobs.submit(ScoreJob.TYPE, new ScoreJob.Payload(experimentId, InstalledNima.MODEL_ID,
+        return jobs.submit(ScoreJob.TYPE, new ScoreJob.Payload(experimentId, scorer.modelId(),
                 NimaScorer.DEFAULT_BATCH_SIZE));
     }
 
@@ -85,13 +89,21 @@ public final class ScoringService {
     public record Run(int scored, int total, String modelVersion) {
     }
 
+    /** Readiness of the default scorer. */
     public Readiness readiness() throws IOException {
-        ModelRegistry.Entry entry = models.status(InstalledNima.MODEL_ID);
+        return readiness(ScorerChoice.DEFAULT);
+    }
+
+    /** Whether this scorer's weights are installed and verified; if not, why and the command that fixes it. */
+    public Readiness readiness(ScorerChoice scorer) throws IOException {
+        ModelRegistry.Entry entry = models.status(scorer.modelId());
+        String name = scorer.kind().displayName();
         return switch (entry.status()) {
             case INSTALLED -> new Readiness(true, null, null);
-            case MISSING -> new Readiness(false, "The NIMA weights (" + entry.model().file() + ") are not installed.",
+            case MISSING -> new Readiness(false, "The " + name + " weights (" + entry.model().file() + ") are not installed.",
                     entry.installCommand());
-            case CORRUPT -> new Readiness(false, "The NIMA weights file " + entry.file() + " does not match its pin.",
+            case CORRUPT -> new Readiness(false, "The " + name + " weights file " + entry.file()
+                    + (entry.unpinned() ? " does not match the SHA-256 recorded when it was installed." : " does not match its pin."),
                     entry.installCommand() + " --force");
         };
     }
@@ -143,8 +155,7 @@ public final class ScoringService {
         for (Image image : images) {
             idsByHash.computeIfAbsent(image.hash(), k -> new ArrayList<>()).add(image.id());
         }
-        try (InstalledNima installed = InstalledNima.load(models)) {
-            NimaScorer scorer = new NimaScorer(installed.nima(), batchSize);
+        try (InstalledScorer scorer = InstalledScorer.load(models, modelId, batchSize)) {
             List<String> hashes = new ArrayList<>(idsByHash.keySet());
             int done = 0;
             for (int from = 0; from < hashes.size(); from += batchSize) {
@@ -155,7 +166,7 @@ public final class ScoringService {
                     for (int i = 0; i < batch.size(); i++) {
                         NimaScore score = scores.get(i);
                         for (long imageId : idsByHash.get(batch.get(i))) {
-                            Scores.put(h, imageId, modelId, installed.pin(), score.mean(), score.std(),
+                            Scores.put(h, imageId, modelId, scorer.modelVersion(), score.mean(), score.std(),
                                     distributionJson(score), false);
                             stored++;
                         }
@@ -165,15 +176,15 @@ public final class ScoringService {
                 progress.update(SCORING, done, images.size());
                 progress.checkCancelled();
             }
-            return new Run(done, images.size(), installed.pin());
+            return new Run(done, images.size(), scorer.modelVersion());
         }
     }
 
-    /** Only NIMA runs here; other models' scores come in through {@link ScoreImport}. */
+    /** The scorers of {@link ScorerChoice} run here; other models' scores come in through {@link ScoreImport}. */
     public static void requireComputable(String modelId) {
-        if (!InstalledNima.MODEL_ID.equals(modelId)) {
-            throw new IllegalArgumentException("only " + InstalledNima.MODEL_ID + " can be computed here, not '" + modelId
-                    + "'; import scores made elsewhere with import-scores");
+        if (ScorerChoice.kindOfModelId(modelId) == null) {
+            throw new IllegalArgumentException("'" + modelId + "' cannot be computed here (scorers: " + ScorerChoice.names()
+                    + "); import scores made elsewhere with import-scores");
         }
     }
 
@@ -181,7 +192,8 @@ public final class ScoringService {
         List<BufferedImage> decoded = new ArrayList<>(hashes.size());
         for (String hash : hashes) {
             try {
-                decoded.add(decoder.decode(store.files().read(hash)).image());
+                // The file's own samples, ICC profile ignored, as the upstream PIL/Keras pipelines saw them.
+                decoded.add(ScorerInput.decode(store.files().read(hash)));
             } catch (BadImageException e) {
                 throw new IOException("stored image " + hash + " cannot be decoded: " + e.getMessage(), e);
             }

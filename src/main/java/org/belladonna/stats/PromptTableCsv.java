@@ -37,7 +37,28 @@ public final class PromptTableCsv {
             pValue("mann_whitney_p", PromptResult::mannWhitneyP),
             pValue("mann_whitney_p_holm", PromptResult::mannWhitneyPHolm),
             fixed("cliffs_delta", PromptResult::cliffsDelta, 4),
-            fixed("cohens_d", PromptResult::cohensD, 4));
+            fixed("cohens_d", PromptResult::cohensD, 4),
+            // Issue 15: the paired (primary when seeds are shared) analysis, intervals in points, Hedges' g.
+            fixed("n_pairs", r -> Value.of(r.paired().pairs()), 0),
+            fixed("mean_difference", PromptResult::meanDifference, 4),
+            fixed("mean_difference_ci_low", r -> low(r.meanDifferenceCi()), 4),
+            fixed("mean_difference_ci_high", r -> high(r.meanDifferenceCi()), 4),
+            fixed("welch_ci_low", r -> low(r.welchCi()), 4),
+            fixed("welch_ci_high", r -> high(r.welchCi()), 4),
+            fixed("paired_t", r -> r.paired().t(), 4),
+            fixed("paired_df", r -> r.paired().df(), 0),
+            pValue("paired_p", r -> r.paired().p()),
+            fixed("wilcoxon_w", r -> r.paired().wilcoxonW(), 1),
+            pValue("wilcoxon_p", r -> r.paired().wilcoxonP()),
+            pValue("primary_p", PromptResult::primaryP),
+            pValue("primary_p_holm", PromptResult::primaryPHolm),
+            fixed("hedges_g", PromptResult::hedgesG, 4),
+            fixed("hedges_g_ci_low", r -> low(r.hedgesGCi()), 4),
+            fixed("hedges_g_ci_high", r -> high(r.hedgesGCi()), 4));
+
+    /** Text columns after the numbers: how each row was analysed, so the numbers can be read without the page. */
+    private static final List<String> TEXTS = List.of("design", "primary_test", "mann_whitney_method",
+            "wilcoxon_method", "scorer");
 
     /** The header row's names, in order. */
     public static final List<String> HEADER = header();
@@ -46,6 +67,14 @@ public final class PromptTableCsv {
     }
 
     public static String write(Analysis analysis) {
+        return write(analysis, "");
+    }
+
+    /**
+     * @param scorer the scorer's description (model, weights pin or "unpinned" with SHA-256, preprocessing),
+     *               repeated on every row so a row copied elsewhere still says what produced it
+     */
+    public static String write(Analysis analysis, String scorer) {
         CsvOutput out = new CsvOutput();
         out.row(HEADER);
         for (PromptResult r : analysis.prompts()) {
@@ -61,6 +90,10 @@ public final class PromptTableCsv {
                     reasons.add(c.name() + ": " + v.missing().text());
                 }
             }
+            for (String t : List.of(r.design().text(), r.primaryTest(), r.mannWhitneyMethod().text(),
+                    r.paired().wilcoxonMethod().text(), scorer == null ? "" : scorer)) {
+                cells.add(CsvOutput.text(t));
+            }
             cells.add(CsvOutput.text(String.join("; ", reasons)));
             out.cells(cells);
         }
@@ -70,6 +103,7 @@ public final class PromptTableCsv {
     private static List<String> header() {
         List<String> h = new ArrayList<>(List.of("prompt_id", "prompt_text", "group", "scoring_model", "n_before", "n_after"));
         NUMBERS.forEach(c -> h.add(c.name()));
+        h.addAll(TEXTS);
         h.add("not_reported");
         return List.copyOf(h);
     }

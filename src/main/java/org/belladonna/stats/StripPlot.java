@@ -41,7 +41,8 @@ public final class StripPlot {
         g.setFont(Svg.BOLD);
         g.drawString(Svg.shorten(p.text(), 36), 8f, 16f);
         g.setFont(Svg.SMALL);
-        g.drawString(r.group() + " prompt · " + Svg.shorten(model, 28) + " score", 8f, 30f);
+        // Whole words only: the scorer is named on the page and in the title; a model name cut mid-label misleads.
+        g.drawString(r.group() + " prompt · " + r.design().text(), 8f, 30f);
 
         double step = Svg.tickStep(range[1] - range[0]);
         for (double t = Math.ceil(range[0] / step) * step; t <= range[1] + 1e-9; t += step) {

@@ -20,7 +20,8 @@ final class Svg {
     static final Color INK = new Color(0x22, 0x22, 0x22);
     static final Color GRID = new Color(0xBB, 0xBB, 0xBB);
     static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+    /** 11 px, the smallest label still readable at a phone's width (plots are shown at least at their own size). */
+    static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     static final Font BOLD = new Font(Font.SANS_SERIF, Font.BOLD, 12);
 
     private Svg() {

@@ -27,24 +27,24 @@ public final class Scores {
                 .bind("std", std).bind("dist", distributionJson).bind("imported", imported).execute();
     }
 
-    /** One imported score for {@link #putImported}. */
-    public record Imported(long imageId, String modelId, double mean, Double std) {
+    /** One imported score for {@link #putImported}: model_version and distribution as the score CSV gives them. */
+    public record Imported(long imageId, String modelId, String modelVersion, double mean, Double std, String distribution) {
     }
 
     /**
      * Many imported scores as one batch of the same upsert as {@link #put}: a 100,000-row file holds the
      * database's write lock for a fraction of what row-by-row statements take.
      */
-    public static void putImported(Handle h, List<Imported> scores, String modelVersion) {
+    public static void putImported(Handle h, List<Imported> scores) {
         var batch = h.prepareBatch("""
                 INSERT INTO score (image_id, model_id, model_version, mean, std, distribution, imported)
-                VALUES (:image, :model, :version, :mean, :std, NULL, 1)
+                VALUES (:image, :model, :version, :mean, :std, :dist, 1)
                 ON CONFLICT (image_id, model_id) DO UPDATE SET model_version = excluded.model_version,
-                  mean = excluded.mean, std = excluded.std, distribution = NULL,
+                  mean = excluded.mean, std = excluded.std, distribution = excluded.distribution,
                   imported = 1, created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')""");
         for (Imported s : scores) {
-            batch.bind("image", s.imageId()).bind("model", s.modelId()).bind("version", modelVersion).bind("mean", s.mean())
-                    .bind("std", s.std()).add();
+            batch.bind("image", s.imageId()).bind("model", s.modelId()).bind("version", s.modelVersion()).bind("mean", s.mean())
+                    .bind("std", s.std()).bind("dist", s.distribution()).add();
         }
         if (!scores.isEmpty()) {
             batch.execute();
@@ -63,8 +63,8 @@ public final class Scores {
     }
 
     /** A score with the image it belongs to, for analyses and exports. */
-    public record Scored(long imageId, long promptId, String variant, String modelId, String modelVersion, double mean,
-                         Double std, String distribution) {
+    public record Scored(long imageId, long promptId, String variant, Long seed, String modelId, String modelVersion,
+                         double mean, Double std, String distribution, boolean imported) {
     }
 
     /**
@@ -74,7 +74,8 @@ public final class Scores {
      */
     public static List<Scored> ofExperiment(Handle h, long experimentId, String model) {
         return h.createQuery("""
-                        SELECT s.image_id, i.prompt_id, i.variant, s.model_id, s.model_version, s.mean, s.std, s.distribution
+                        SELECT s.image_id, i.prompt_id, i.variant, i.seed, s.model_id, s.model_version, s.mean, s.std, s.distribution,
+                               s.imported
                         FROM prompt p JOIN image i ON i.prompt_id = p.id JOIN score s ON s.image_id = i.id
                         WHERE p.experiment_id = :experiment AND (:model IS NULL OR s.model_id = :model)
                         ORDER BY p.position, p.id, i.variant, i.seed, i.hash, s.model_id""")

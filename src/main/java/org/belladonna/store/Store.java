@@ -50,7 +50,8 @@ public final class Store {
         }
         Database db = Database.open(dir.resolve(Database.FILE_NAME));
         Jdbi jdbi = db.jdbi();
-        for (Class<?> owner : List.of(Records.class, Experiments.class, Images.class, Scores.class, Protections.class)) {
+        for (Class<?> owner : List.of(Records.class, Experiments.class, Images.class, Scores.class, Protections.class,
+                ExperimentImports.class, ScoredImages.class)) {
             for (Class<?> row : owner.getDeclaredClasses()) {
                 if (row.isRecord()) {
                     jdbi.registerRowMapper(ConstructorMapper.factory(row));

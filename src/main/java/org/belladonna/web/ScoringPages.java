@@ -6,6 +6,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import org.belladonna.app.Studio;
 import org.belladonna.scores.ScoreImport;
+import org.belladonna.scores.ScorerChoice;
 import org.belladonna.scores.ScoringService;
 import org.belladonna.store.Records.Experiment;
 
@@ -36,11 +37,18 @@ final class ScoringPages {
 
     void score(Context ctx) throws IOException {
         Experiment experiment = experiment(ctx);
-        ScoringService.Readiness readiness = studio.scoring().readiness();
+        ScorerChoice scorer;
+        try {
+            String asked = ctx.formParam("scorer");
+            scorer = asked == null || asked.isBlank() ? ScorerChoice.DEFAULT : ScorerChoice.parse(asked);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
+        ScoringService.Readiness readiness = studio.scoring().readiness(scorer);
         if (!readiness.ready()) {
             throw new BadRequestResponse(readiness.problem() + " Install them with: " + readiness.installCommand());
         }
-        studio.scoring().submit(experiment.id());
+        studio.scoring().submit(experiment.id(), scorer);
         if (isHtmx(ctx)) {
             render(ctx, experiment, Map.of());
         } else {
@@ -62,7 +70,7 @@ final class ScoringPages {
                 return;
             }
             try {
-                outcome[0] = studio.scoreImport().importCsv(experiment.id(), Uploads.displayName(fileName), content);
+                outcome[0] = studio.scoreImport().importCsv(experiment.id(), content);
             } catch (ScoreImport.BadRowsException e) {
                 outcome[0] = e;
             }
@@ -91,6 +99,13 @@ final class ScoringPages {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("experiment", experiment);
         model.put("readiness", scoring.readiness());
+        List<ScorerOption> scorers = new java.util.ArrayList<>();
+        for (ScorerChoice c : ScorerChoice.values()) {
+            scorers.add(new ScorerOption(c.shortName(), c.kind().displayName(), c.modelId(), c.kind().preprocessing(),
+                    scoring.readiness(c)));
+        }
+        model.put("scorers", scorers);
+        model.put("anyReady", scorers.stream().anyMatch(o -> o.readiness().ready()));
         model.put("images", scoring.imageCount(experiment.id()));
         // One line per model, a page of them at a time: the panel stays small whatever was imported.
         int models = scoring.modelCount(experiment.id());

@@ -6,7 +6,7 @@ import io.javalin.http.NotFoundResponse;
 import org.belladonna.app.Studio;
 import org.belladonna.stats.Analysis;
 import org.belladonna.stats.ForestPlot;
-import org.belladonna.stats.MethodsText;
+import org.belladonna.scores.StatsReport;
 import org.belladonna.stats.PromptTableCsv;
 import org.belladonna.stats.StripPlot;
 import org.belladonna.store.Records.Experiment;
@@ -46,13 +46,45 @@ final class StatsPages {
             return;
         }
         String chosen = chosenModel(ctx, experiment.id(), models);
-        Analysis analysis = studio.stats().analyse(experiment.id(), chosen);
+        StatsReport report = studio.stats().report(experiment.id(), chosen);
+        Analysis analysis = report.analysis();
         model.put("model", chosen);
         model.put("analysis", analysis);
-        model.put("methods", MethodsText.paragraphs(analysis));
+        model.put("report", report);
+        model.put("scorer", report.scorer());
+        model.put("methods", report.methods());
         model.put("forest", ForestPlot.svg(analysis, "forest"));
         model.put("strips", StripPlot.svgs(analysis, "strip"));
         views.render(ctx, "stats", model);
+    }
+
+    /**
+     * One self-contained HTML file (inline CSS and SVG, nothing fetched) with the stats, plots, methods and
+     * provenance of one scorer's scores; a download, so it can be mailed or archived beside a paper.
+     */
+    void report(Context ctx) {
+        Experiment experiment = experiment(ctx);
+        List<String> models = studio.stats().models(experiment.id(), MODELS_LISTED);
+        if (models.isEmpty()) {
+            throw new NotFoundResponse("Experiment " + experiment.id() + " has no scores yet, so there is no report.");
+        }
+        String chosen = chosenModel(ctx, experiment.id(), models);
+        StatsReport report = studio.stats().report(experiment.id(), chosen);
+        Map<String, Object> model = new HashMap<>();
+        model.put("experiment", experiment);
+        model.put("report", report);
+        model.put("analysis", report.analysis());
+        model.put("scorer", report.scorer());
+        model.put("imports", report.imports());
+        model.put("methods", report.methods());
+        model.put("fmt", new StatsCells());
+        model.put("forest", ForestPlot.svg(report.analysis(), "forest"));
+        model.put("strips", StripPlot.svgs(report.analysis(), "strip"));
+        if (ctx.queryParam("download") != null) {
+            ctx.header("Content-Disposition", "attachment; filename=\"experiment-" + experiment.id() + "-"
+                    + chosen.replaceAll("[^A-Za-z0-9._-]", "_") + "-report.html\"");
+        }
+        views.render(ctx, "report", model);
     }
 
     void csv(Context ctx) {
@@ -62,11 +94,11 @@ final class StatsPages {
             throw new NotFoundResponse("Experiment " + experiment.id() + " has no scores yet, so there is no table.");
         }
         String chosen = chosenModel(ctx, experiment.id(), models);
-        Analysis analysis = studio.stats().analyse(experiment.id(), chosen);
+        StatsReport report = studio.stats().report(experiment.id(), chosen);
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"experiment-" + experiment.id() + "-"
                 + chosen.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"");
-        ctx.result(PromptTableCsv.write(analysis).getBytes(StandardCharsets.UTF_8));
+        ctx.result(PromptTableCsv.write(report.analysis(), report.scorer().description()).getBytes(StandardCharsets.UTF_8));
     }
 
     private Experiment experiment(Context ctx) {

@@ -197,6 +197,7 @@ public final class WebServer {
         app.get("/experiments/{id}/prompts/{promptId}/pairs", prompts::pairs);
         app.get("/experiments/{id}/stats", stats::show);
         app.get("/experiments/{id}/stats.csv", stats::csv);
+        app.get("/experiments/{id}/report.html", stats::report);
 
         app.get("/experiments/{id}/scores", scoring::show);
         app.post("/experiments/{id}/scores/nima", scoring::score);

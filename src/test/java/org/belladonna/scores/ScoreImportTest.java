@@ -94,7 +94,7 @@ class ScoreImportTest {
         assertEquals(Map.of("laion-aesthetic", 4, "clip-iqa", 1), result.imagesByModel());
         List<Score> scores = scores();
         assertEquals(5, scores.size());
-        assertTrue(scores.stream().allMatch(s -> s.imported() && s.modelVersion().equals("scores.csv") && s.distribution() == null));
+        assertTrue(scores.stream().allMatch(s -> s.imported() && s.modelVersion().isEmpty() && s.distribution() == null));
         Score aLaion = score(a.id(), "laion-aesthetic");
         assertEquals(6.25, aLaion.mean());
         assertEquals(0.5, aLaion.std());
@@ -114,7 +114,7 @@ class ScoreImportTest {
         long other = studio.gallery().createExperiment("names", "", "");
         studio.gallery().addImages(other, List.of(new NewImage("p", null, "before", 1L, "Water \"Lilies\", 1906.png", "{}",
                 TestImages.png(32, 32, 9))));
-        ScoreImport.Result result = studio.scoreImport().importCsv(other, "x.csv",
+        ScoreImport.Result result = studio.scoreImport().importCsv(other,
                 new StringReader("\"Water \"\"Lilies\"\", 1906.png\",nima,5\n"));
         assertEquals(1, result.images());
     }
@@ -127,7 +127,7 @@ class ScoreImportTest {
     }
 
     private ScoreImport.Result importCsv(String csv) throws Exception {
-        return studio.scoreImport().importCsv(experiment, "scores.csv", new StringReader(csv));
+        return studio.scoreImport().importCsv(experiment, new StringReader(csv));
     }
 
     private Image image(String name) {

@@ -65,7 +65,12 @@ class PromptTableCsvTest {
         assertTrue(col(r1, "mean_before").matches("\\d+\\.\\d{4}"));
         assertTrue(col(r1, "welch_p").matches("\\d\\.\\d{3}e[-+]\\d{2}"));
         // Only the primary test (Welch, no seeds here) is Holm-adjusted; Mann-Whitney is secondary and unadjusted.
-        assertEquals("mann_whitney_p_holm: secondary test, not adjusted", col(r1, "not_reported"));
+        // Issue 15 added the paired columns: without seeds they are empty and say so.
+        assertTrue(col(r1, "not_reported").startsWith("mann_whitney_p_holm: secondary test, not adjusted;"),
+                col(r1, "not_reported"));
+        assertTrue(col(r1, "not_reported").contains("paired_p: no seed pairs"), col(r1, "not_reported"));
+        assertEquals("independent samples", col(r1, "design"));
+        assertEquals(first.primaryPHolm().get(), Double.parseDouble(col(r1, "primary_p_holm")), first.primaryPHolm().get() * 1e-3);
     }
 
     @Test

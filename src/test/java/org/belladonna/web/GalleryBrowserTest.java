@@ -69,5 +69,24 @@ class GalleryBrowserTest extends BrowserTest {
         assertTrue(lines.get(1).startsWith("1,Water Lilies,related,nima (v1),5,5,"), lines.get(1));
         assertTrue(lines.get(3).startsWith("3,headphones,control,nima (v1),5,5,"), lines.get(3));
         assertTrue(csv.endsWith("\r\n"));
+
+        // Issue 14 on a 390 px phone: plot labels at least 11 px as drawn, and "% change" on screen beside the prompt.
+        Page phone = page(390, 844);
+        phone.navigate(page.url());
+        Object smallest = phone.evaluate("""
+                () => { let min = 1e9;
+                  for (const svg of document.querySelectorAll('figure.plot svg')) {
+                    const vb = svg.viewBox.baseVal; const scale = svg.getBoundingClientRect().width / (vb && vb.width ? vb.width : svg.width.baseVal.value);
+                    for (const t of svg.querySelectorAll('text')) {
+                      if (!t.textContent.trim()) continue;
+                      min = Math.min(min, parseFloat(getComputedStyle(t).fontSize) * scale); } }
+                  return min; }""");
+        double px = ((Number) smallest).doubleValue();
+        System.out.println("smallest plot label at 390 px: " + px + " px");
+        assertTrue(px >= 11 - 1e-6, "smallest plot label at 390 px: " + px + " px");
+        Object right = phone.evaluate("() => document.querySelector('#prompt-table thead th:nth-child(2)').getBoundingClientRect().right");
+        assertTrue(((Number) right).doubleValue() <= 390, "% change column on screen at 390 px: right edge " + right);
+        assertTrue(phone.locator("#prompt-table thead th:nth-child(2)").innerText().startsWith("% change"));
+        phone.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("stats-390x844")).setFullPage(true));
     }
 }

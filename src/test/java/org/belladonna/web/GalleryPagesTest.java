@@ -113,11 +113,71 @@ class GalleryPagesTest {
         assertTrue(page.contains("<svg") && page.contains("id='forest-title'"), "inline forest plot");
         assertFalse(page.contains("<b>headphones</b>"), "prompt text escaped in table and SVG");
         assertTrue(page.contains("Methods"));
+        // Issue 15: the manifest's seeds make every prompt paired; the page says so, names the family and the scorer.
+        assertTrue(page.contains("Paired analysis (primary test: paired t-test) for all 2 prompt(s)"), page);
+        assertTrue(page.contains("Holm family") && page.contains("related and control prompts together"), page);
+        assertTrue(page.contains("id=\"scorer\"") && page.contains("0 computed here, 150 imported"), page);
+        assertTrue(page.contains("id=\"group-permutation\"") && page.contains("exact, all splits enumerated"), page);
+        assertTrue(page.contains("/report.html?model=nima"), "the report is linked");
         HttpResponse<String> csv = get("/experiments/" + experimentId + "/stats.csv");
         assertEquals("text/csv; charset=utf-8", csv.headers().firstValue("Content-Type").orElseThrow().toLowerCase());
         assertTrue(csv.body().startsWith("prompt_id,prompt_text,group,scoring_model,n_before,n_after,"));
         assertTrue(csv.body().contains("\r\n1,Water Lilies,related,nima (v1),70,70,"), csv.body());
+        assertTrue(csv.body().contains(",primary_p,primary_p_holm,hedges_g,"), csv.body());
+        assertTrue(csv.body().contains(",paired by seed,paired t-test,"), csv.body());
         assertEquals(400, get("/experiments/" + experimentId + "/stats?model=nope").statusCode());
+    }
+
+    /** Issue 15: each image's score beside it, sortable and filterable by query params, kept across pages. */
+    @Test
+    void promptAndPairPagesShowSortAndFilterScores() throws Exception {
+        String base = "/experiments/" + experimentId + "/prompts/" + liliesId;
+        String bySeed = get(base).body();
+        assertTrue(bySeed.contains("Scores by nima"), "names the scorer");
+        assertEquals(120, count(bySeed, "class=\"score\""), "a score under every image");
+        assertTrue(bySeed.indexOf(">5.00<") < bySeed.indexOf(">5.40<"), "seed 0 (5.00) before seed 4 (5.40)");
+        String best = get(base + "?sort=score-desc").body();
+        int first = best.indexOf("class=\"score\">");
+        assertEquals("5.40", best.substring(first + 14, first + 18), "highest score first");
+        assertTrue(best.contains("?page=2&amp;sort=score-desc"), "the pager keeps the order");
+        String filtered = get(base + "?min=5.3&max=10").body();
+        // before scores 5.0..5.4 by seed % 5: 28 of 70 are >= 5.3; after scores are 4.5..4.9
+        assertTrue(filtered.contains("Showing 28 before and 0 after within the filter."), filtered);
+        assertEquals(28, count(filtered, "class=\"score\""));
+        assertEquals(400, get(base + "?sort=evil").statusCode());
+        assertEquals(400, get(base + "?min=abc").statusCode());
+        assertEquals(400, get(base + "?min=6&max=5").statusCode());
+        assertEquals(400, get(base + "?model=nope").statusCode());
+
+        String pairs = get(base + "/pairs?sort=change-asc").body();
+        assertTrue(pairs.contains("before 5.00 → after 4.50 (change -0.50)"), pairs);
+        assertTrue(get(base + "/pairs?max=-0.4").body().contains("70 pair(s) within the filter."));
+        String none = get(base + "/pairs?min=-0.4").body();
+        assertTrue(none.contains("0 pair(s) within the filter.") && count(none, "<img-comparison-slider") == 0);
+    }
+
+    /** Issue 15: one file with stats, plots, methods and provenance, fetching nothing (inline CSS and SVG). */
+    @Test
+    void reportIsOneSelfContainedPrintableFile() throws Exception {
+        HttpResponse<String> r = get("/experiments/" + experimentId + "/report.html?model=nima");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        String html = r.body();
+        for (String external : List.of("<link", "<script", "src=", "href=", "url(", "@import")) {
+            assertFalse(html.contains(external), "fetches nothing: found " + external);
+        }
+        assertTrue(html.contains("<style>") && html.contains("@media print"), "inline, printable styles");
+        assertEquals(1 + 2, count(html, "<svg"), "the forest plot and one strip per prompt, inline");
+        String manifestSha = org.belladonna.store.ImageStore.sha256(Files.readAllBytes(dir.resolve("manifest.csv")));
+        assertTrue(html.contains(manifestSha), "the import's manifest hash");
+        assertTrue(html.contains("0 computed here, 150 imported") && html.contains("version v1"), "the scorer and its version");
+        assertTrue(html.contains("Paired analysis (primary test: paired t-test)"), "the design");
+        assertTrue(html.contains("step-down adjustment over one family"), "the methods text");
+        assertTrue(html.contains("exact, all splits enumerated"), "the group permutation test");
+        assertFalse(html.contains("<b>headphones</b>"), "prompt text escaped");
+        HttpResponse<String> download = get("/experiments/" + experimentId + "/report.html?model=nima&download=1");
+        assertTrue(download.headers().firstValue("Content-Disposition").orElseThrow().contains("report.html"));
+        assertEquals(400, get("/experiments/" + experimentId + "/report.html?model=nope").statusCode());
     }
 
     @Test
