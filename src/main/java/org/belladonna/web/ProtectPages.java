@@ -58,7 +58,7 @@ final class ProtectPages {
             throw new ServiceUnavailableResponse("Protection needs a model that is not installed here: "
                     + e.getMessage() + ". Nothing was stored.");
         }
-        ctx.redirect("/protect/" + submission.protectionIds().get(0), HttpStatus.SEE_OTHER);
+        Redirects.afterForm(ctx, "/protect/" + submission.protectionIds().get(0));
     }
 
     void show(Context ctx) {
