@@ -103,7 +103,6 @@ final class ImportPages {
                 .orElseThrow(() -> new NotFoundResponse("There is no import " + jobId + "."));
         Map<String, Object> model = new HashMap<>();
         model.put("job", job);
-        model.put("eta", JobPages.eta(job));
         model.put("outcome", JobPages.outcome(job));
         views.render(ctx, template, model);
     }

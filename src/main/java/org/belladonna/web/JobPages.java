@@ -35,7 +35,6 @@ final class JobPages {
         Job job = find(ctx);
         Map<String, Object> model = new HashMap<>();
         model.put("job", job);
-        model.put("eta", eta(job));
         model.put("outcome", outcome(job));
         views.render(ctx, "job", model);
     }
@@ -76,7 +75,11 @@ final class JobPages {
         }
     }
 
-    /** Remaining time extrapolated from the progress so far; null until there is something to go on. */
+    /**
+     * Remaining time extrapolated from the whole progress so far; null until there is something to go on.
+     * The job fragment no longer shows it (it reads {@link JobViews}: measured unit times per phase); kept
+     * for the scoring page's model until that page drops it.
+     */
     static String eta(Job job) {
         if (!"running".equals(job.state()) || job.startedAt() == null || job.progress() < 0.02) {
             return null;

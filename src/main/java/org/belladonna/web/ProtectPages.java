@@ -36,7 +36,7 @@ final class ProtectPages {
     }
 
     /** One line of the queue: the protection, its job and what the job fragment needs. */
-    record QueueItem(Protection protection, Job job, String eta, String concept) {
+    record QueueItem(Protection protection, Job job, String concept) {
     }
 
     void form(Context ctx) throws IOException {
@@ -67,7 +67,6 @@ final class ProtectPages {
         Map<String, Object> model = new HashMap<>();
         model.put("p", p);
         model.put("job", item.job());
-        model.put("eta", item.eta());
         model.put("concept", item.concept());
         model.put("settings", ProtectionService.settings(p));
         model.put("report", studio.protection().report(p).orElse(null));
@@ -126,7 +125,7 @@ final class ProtectPages {
         Job job = studio.jobs().find(p.jobId()).orElseThrow();
         String concept = p.conceptId() == null ? "(deleted concept)"
                 : studio.concepts().find(p.conceptId()).map(e -> e.concept().name()).orElse("(deleted concept)");
-        return new QueueItem(p, job, JobPages.eta(job), concept);
+        return new QueueItem(p, job, concept);
     }
 
     private Protection find(Context ctx) {
