@@ -71,7 +71,9 @@ final class ProtectPages {
         model.put("settings", ProtectionService.settings(p));
         model.put("report", studio.protection().report(p).orElse(null));
         model.put("seen", studio.protection().seen(p));
-        model.put("batch", p.batch().isEmpty() ? List.of() : studio.protection().batch(p.batch()));
+        List<Protection> batch = p.batch().isEmpty() ? List.of() : studio.protection().batch(p.batch());
+        model.put("batch", batch);
+        model.put("batchDone", batch.stream().filter(Protection::protectedYet).count());
         model.put("downloadName", downloadName(p));
         views.render(ctx, "protect-result", model);
     }
@@ -99,9 +101,15 @@ final class ProtectPages {
         if (!ProtectionService.isBatchId(batch)) {
             throw new NotFoundResponse("There is no batch at this address.");
         }
-        List<Protection> done = studio.protection().batch(batch).stream().filter(Protection::protectedYet).toList();
-        if (done.isEmpty()) {
-            throw new NotFoundResponse("No image of this batch is protected yet.");
+        List<Protection> all = studio.protection().batch(batch);
+        if (all.isEmpty()) {
+            throw new NotFoundResponse("There is no batch at this address.");
+        }
+        List<Protection> done = all.stream().filter(Protection::protectedYet).toList();
+        if (done.size() < all.size()) {
+            // A ZIP of part of a batch would pass for the whole one: offered only once every image is protected.
+            throw new io.javalin.http.ConflictResponse("The batch is not done: " + done.size() + " of " + all.size()
+                    + " images are protected. Download each from its page, or wait until every image is done.");
         }
         ctx.header("Content-Disposition", "attachment; filename=\"belladonna-" + batch + ".zip\"");
         ctx.contentType("application/zip");
