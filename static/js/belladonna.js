@@ -38,21 +38,24 @@
   });
 
   // A polled job whose server stops answering says so, instead of a stale estimate; the next answer replaces it.
+  // Other polled panels (the model install, scoring) get the same note above what they last showed.
   document.addEventListener("htmx:sendError", function (event) {
-    var job = event.detail.elt.closest ? event.detail.elt.closest(".job") : null;
-    if (!job) {
+    var elt = event.detail.elt;
+    var job = elt.closest ? elt.closest(".job") : null;
+    var poller = job || (elt.closest ? elt.closest("[hx-trigger*='every']") : null);
+    if (!poller || poller.querySelector(".job-offline")) {
       return;
     }
-    job.classList.add("job-unreachable");
-    var status = job.querySelector(".job-status");
-    if (status && !job.querySelector(".job-offline")) {
-      var since = new Date().toLocaleTimeString();
-      var note = document.createElement("p");
-      note.className = "job-offline error";
-      note.setAttribute("role", "alert");
-      note.textContent = "The server is not answering (since " + since + "). Is it still running? "
-        + "This page keeps trying and carries on when it is back.";
+    var note = document.createElement("p");
+    note.className = "job-offline error";
+    note.setAttribute("role", "alert");
+    note.textContent = "The server is not answering (since " + new Date().toLocaleTimeString() + "). Is it still running? "
+      + "This page keeps trying and carries on when it is back.";
+    var status = job ? job.querySelector(".job-status") : null;
+    if (status) {
       status.replaceWith(note);
+    } else {
+      poller.insertBefore(note, poller.firstChild);
     }
   });
 

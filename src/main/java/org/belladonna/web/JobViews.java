@@ -38,8 +38,8 @@ public final class JobViews {
     }
 
     private static String units(JobEstimate e) {
-        if (e.total() >= 1 << 20) { // a download, in bytes
-            return String.format(Locale.ROOT, "%.0f of %.0f MiB", e.done() / 1048576.0, e.total() / 1048576.0);
+        if (e.phase().equals(org.belladonna.models.ModelRegistry.DOWNLOADING)) { // counted in bytes
+            return String.format(Locale.ROOT, "%.1f of %.1f MiB", e.done() / 1048576.0, e.total() / 1048576.0);
         }
         return "step " + e.done() + " of " + e.total();
     }
