@@ -81,6 +81,26 @@ class ProtectResultBrowserTest extends BrowserTest {
         String labels = page.locator(".compare-labels").innerText();
         assertTrue(labels.contains("Original (left)") && labels.contains("Protected (right)"), labels);
         assertEquals("Original on the left, protected copy on the right", page.locator("img-comparison-slider").getAttribute("aria-label"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(org.belladonna.testing.Browser.screenshot("protect-result-1920x1080"))
+                .setFullPage(true));
+    }
+
+    @Test
+    void aTooSmallImageIsRefusedOnTheProtectFormWhichKeepsItsSettings() {
+        Page page = desktop();
+        page.navigate(server.url("/protect"));
+        page.locator("#images").setInputFiles(new com.microsoft.playwright.options.FilePayload("tiny.png", "image/png",
+                TestImages.png(32, 32, 33)));
+        page.locator("details.panel summary").click();
+        page.getByLabel("Steps", new Page.GetByLabelOptions().setExact(true)).fill("7");
+        page.getByLabel("High").check();
+        page.locator("form.protect-form button[type=submit]").click();
+        page.waitForSelector("form.protect-form .form-errors .error", new Page.WaitForSelectorOptions().setTimeout(60_000));
+        String error = page.locator("form.protect-form .form-errors").innerText();
+        assertTrue(error.contains("64"), error);
+        assertTrue(page.url().endsWith("/protect"), page.url());
+        assertEquals("7", page.getByLabel("Steps", new Page.GetByLabelOptions().setExact(true)).inputValue());
+        assertTrue(page.getByLabel("High").isChecked());
     }
 
     @Test
