@@ -4,8 +4,10 @@
 //    and decodes the next image while the visible one is on screen), one timer drives everything, and each
 //    animation is cancelled as soon as its end state is committed to classes;
 //  - network blips and server restarts are ridden out: requests time out, failures back off, and the
-//    current image stays on screen meanwhile; the playlist is reloaded periodically so changes made on
-//    /kiosk/settings show up by themselves.
+//    current image stays on screen meanwhile;
+//  - changes made on /kiosk/settings show up by themselves: the (small) playlist is reloaded before each
+//    slide change, at most once a second, so an item taken out of the show is skipped within one dwell and
+//    its images are never asked for; an image that fails to load reloads the playlist at once.
 // For tests and previews: ?dwell=MS sets how long each image stays (never below the server's
 // fastestDwellMs) and ?refresh=MS how often the playlist is reloaded (at least 200 ms). The page reports
 // its progress in data-* attributes of #show (state, online, slides, transitions, playlist-loads).
@@ -24,6 +26,7 @@
   var BACKOFF_BASE_MS = Math.min(1000, REFRESH_MS);
   var BACKOFF_MAX_MS = refreshOverride ? 4 * REFRESH_MS : 60000;
   var FETCH_TIMEOUT_MS = 8000;
+  var MIN_REFRESH_MS = 1000; // very short dwells (tests, previews) do not reload the playlist every frame
   var LONGEST_ANIMATION_MS = 1400;
   var reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
@@ -79,6 +82,9 @@
       var target = nextTarget();
       if (!prepared || prepared.key !== target.key) {
         prepare(target);
+      } else {
+        // The same image, but its place may be in a newer playlist's order: keep the image, take the place.
+        prepared.target = target;
       }
       var loading = prepared;
       return loading.ready.then(function (ok) {
@@ -88,6 +94,8 @@
           // the next one later; the current image stays on screen meanwhile.
           imageFailures++;
           commit(loading.target);
+          // Most likely it was taken out of the show: ask for the playlist again before the next try.
+          nextRefreshAt = 0;
           return schedule(backoff(imageFailures));
         }
         imageFailures = 0;
@@ -120,7 +128,7 @@
       loads++;
       root.dataset.playlistLoads = String(loads);
       root.dataset.online = "yes";
-      nextRefreshAt = Date.now() + (playlist.slides.length ? REFRESH_MS : EMPTY_POLL_MS);
+      nextRefreshAt = Date.now() + (playlist.slides.length ? Math.min(REFRESH_MS, Math.max(MIN_REFRESH_MS, dwell())) : EMPTY_POLL_MS);
     }).catch(function () {
       refreshFailures++;
       root.dataset.online = "no";

@@ -107,6 +107,12 @@ public final class ConceptLibrary {
                 .map(c -> new Entry(c, Concepts.anchors(h, c.id()))));
     }
 
+    /** The concept whose name gives the same address as {@code name} ("blue period" finds "Blue Period"). */
+    public java.util.Optional<Entry> findByName(String name) {
+        String slug = slug(name == null ? "" : name);
+        return store.read(h -> Concepts.findBySlug(h, slug).map(c -> new Entry(c, Concepts.anchors(h, c.id()))));
+    }
+
     /** The anchors decoded for the engine. */
     public List<BufferedImage> anchorImages(Entry concept) throws IOException, BadImageException {
         List<BufferedImage> images = new ArrayList<>();

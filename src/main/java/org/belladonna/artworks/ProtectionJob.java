@@ -92,7 +92,8 @@ final class ProtectionJob implements JobHandler<ProtectionJob.Payload> {
                 .decode(store.files().read(protection.sourceHash())).image();
         List<BufferedImage> anchors = concepts.anchorImages(concept);
         List<Family> families = settings.familiesOr(Ensemble.installedFamilies(models));
-        context.update(LOADING, 0, 1, "the " + families.stream().map(Family::displayName).toList() + " surrogates");
+        context.update(LOADING, 0, 1, String.join(", ", families.stream().map(Family::displayName).toList())
+                + (families.size() == 1 ? " surrogate" : " surrogates") + " (can take a minute on a first run)");
 
         long start = System.nanoTime();
         ProtectionResult result;

@@ -44,7 +44,8 @@ public final class ModelsPullCommand implements Callable<Integer> {
             }
             return 0;
         } catch (IllegalArgumentException | IOException e) {
-            throw new UserError(String.valueOf(e.getMessage()), e);
+            // Java's network exceptions may have no message; never print "null".
+            throw new UserError(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
         }
     }
 }

@@ -53,7 +53,8 @@ public final class ProtectCommand implements Callable<Integer> {
     Target target;
 
     static final class Target {
-        @Option(names = "--concept", description = "Built-in target concept: ${COMPLETION-CANDIDATES}.",
+        @Option(names = "--concept", paramLabel = "NAME", description = "Target concept: a built-in one (${COMPLETION-CANDIDATES}), "
+                + "or with --data one created in the studio (by its name).",
                 completionCandidates = BuiltInConceptNames.class)
         String concept;
 
@@ -98,6 +99,10 @@ public final class ProtectCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "The studio's data directory: --concept then also "
+            + "finds the concepts created there (the studio's Concepts page). Default: built-in concepts only.")
+    Path data;
 
     @Mixin
     ModelsDirOption models;
@@ -219,9 +224,13 @@ public final class ProtectCommand implements Callable<Integer> {
     }
 
     private BuiltInConcepts.Concept concept(ImageDecoder decoder) {
+        if (target.concept != null && data != null) {
+            return studioConcept(target.concept);
+        }
         if (target.concept != null) {
             return BuiltInConcepts.load(target.concept).orElseThrow(() -> new UserError("unknown concept '" + target.concept
-                    + "'; built-in: " + String.join(", ", BuiltInConcepts.builtIn())));
+                    + "'; built-in: " + String.join(", ", BuiltInConcepts.builtIn())
+                    + " (for a concept created in the studio, add --data DIR)"));
         }
         if (!Files.isDirectory(target.anchors)) {
             throw new UserError("--anchors " + target.anchors + " is not a folder");
@@ -234,6 +243,22 @@ public final class ProtectCommand implements Callable<Integer> {
             throw new UserError("--anchors " + target.anchors + " holds no PNG, JPEG or WebP files");
         }
         return new BuiltInConcepts.Concept(target.anchors.getFileName().toString(), anchors);
+    }
+
+    /** A concept of the studio at --data (built-in ones included: the studio registers them too), by name. */
+    private BuiltInConcepts.Concept studioConcept(String name) {
+        if (!Files.isRegularFile(data.resolve(org.belladonna.store.Database.FILE_NAME))) {
+            throw new UserError("--data " + data + " holds no studio (no belladonna.db); start one with 'belladonna serve --data " + data + "'");
+        }
+        org.belladonna.app.Studio studio = org.belladonna.app.Studio.open(data, models.dir());
+        var library = studio.concepts();
+        var entry = library.findByName(name).orElseThrow(() -> new UserError("the studio at " + data + " has no concept '" + name
+                + "'; it has: " + String.join(", ", library.all().stream().map(e -> e.concept().name()).toList())));
+        try {
+            return new BuiltInConcepts.Concept(entry.concept().slug(), library.anchorImages(entry));
+        } catch (IOException | org.belladonna.images.BadImageException e) {
+            throw new UserError("cannot read the anchors of concept '" + name + "': " + e.getMessage(), e);
+        }
     }
 
     private static BufferedImage decode(ImageDecoder decoder, Path f) {

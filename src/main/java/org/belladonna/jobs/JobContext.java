@@ -22,11 +22,17 @@ public final class JobContext implements Progress {
     private long lastCancelCheck;
     private boolean cancelled;
     private double fraction;
+    private final StepClock clock;
 
     JobContext(Store store, long jobId, JobType<?> type) {
+        this(store, jobId, type, new StepClock(type));
+    }
+
+    JobContext(Store store, long jobId, JobType<?> type, StepClock clock) {
         this.store = store;
         this.jobId = jobId;
         this.type = type;
+        this.clock = clock;
     }
 
     public long jobId() {
@@ -35,6 +41,7 @@ public final class JobContext implements Progress {
 
     @Override
     public void update(String phase, long done, long total, String detail) {
+        clock.update(phase, done, total, detail, System.nanoTime());
         double before = type.shareBefore(phase);
         if (before >= 0) {
             double within = total > 0 ? Math.min(1, (double) done / total) : 0;

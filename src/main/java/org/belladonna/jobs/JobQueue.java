@@ -67,6 +67,8 @@ public final class JobQueue implements AutoCloseable {
     private static final Duration MEMORY_WAIT = Duration.ofMinutes(30);
 
     private final MemoryBudget memory;
+    /** The step clocks of the jobs running in this process, by job id. */
+    private final Map<Long, StepClock> live = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A queue whose jobs share this machine's default memory budget. */
     public JobQueue(Store store) {
@@ -133,6 +135,15 @@ public final class JobQueue implements AutoCloseable {
 
     public boolean cancel(long id) {
         return store.write(h -> Jobs.requestCancel(h, id));
+    }
+
+    /**
+     * Where a job running in this process is, with the time left measured from its unit times; empty for a
+     * job not running here (queued, finished, or run by another process).
+     */
+    public Optional<JobEstimate> estimate(long id) {
+        StepClock clock = live.get(id);
+        return clock == null ? Optional.empty() : Optional.ofNullable(clock.estimate());
     }
 
     public Optional<Job> find(long id) {
@@ -214,7 +225,9 @@ public final class JobQueue implements AutoCloseable {
 
     private void execute(Job job) {
         Registered<?> registered = handlers.get(job.kind());
-        JobContext context = new JobContext(store, job.id(), registered.type());
+        StepClock clock = new StepClock(registered.type());
+        live.put(job.id(), clock);
+        JobContext context = new JobContext(store, job.id(), registered.type(), clock);
         try {
             String result = json(registered.run(job, context, memory));
             store.write(h -> {
@@ -238,6 +251,8 @@ public final class JobQueue implements AutoCloseable {
                 Jobs.fail(h, job.id(), message);
                 return null;
             });
+        } finally {
+            live.remove(job.id());
         }
     }
 

@@ -57,10 +57,12 @@ public interface ModelSource {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("download of " + model.url() + " was interrupted", e);
+                } catch (IOException e) {
+                    throw DownloadFailure.of(model.url(), e);
                 }
                 if (response.statusCode() != 200) {
                     response.body().close();
-                    throw new IOException(model.url() + " answered HTTP " + response.statusCode());
+                    throw DownloadFailure.status(model.url(), response.statusCode());
                 }
                 return new Download(response.body(), response.headers().firstValueAsLong("content-length").orElse(-1));
             }

@@ -1,7 +1,6 @@
 package org.belladonna.web;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import org.belladonna.app.Studio;
 import org.belladonna.images.BadImageException;
 
@@ -27,6 +26,7 @@ final class ConceptPages {
         try (Uploads.ImageForm upload = Uploads.images(ctx, UploadRoute.CONCEPTS, "anchors")) {
             id = studio.concepts().create(upload.field("name"), upload.uploads());
         }
-        ctx.redirect("/concepts#concept-" + id, HttpStatus.SEE_OTHER);
+        // The query makes it a new address: htmx sets location, and a change of hash alone would not load the page.
+        Redirects.afterForm(ctx, "/concepts?created=" + id + "#concept-" + id);
     }
 }

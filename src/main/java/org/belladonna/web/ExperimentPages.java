@@ -39,7 +39,7 @@ final class ExperimentPages {
         }
         long id = studio.gallery().createExperiment(name, valueOr(ctx.formParam("description"), ""),
                 valueOr(ctx.formParam("concept"), ""));
-        ctx.redirect("/experiments/" + id, io.javalin.http.HttpStatus.SEE_OTHER);
+        Redirects.afterForm(ctx, "/experiments/" + id);
     }
 
     /** One row per prompt; {@code ?group=related|control} filters, {@code ?sort=change|-change} orders by % change. */

@@ -61,6 +61,10 @@ final class ImportPages {
             try {
                 studio.importer().precheck(saved[0]);
             } catch (ImportRefusedException e) {
+                if (ctx.header("HX-Request") != null) {
+                    refused(ctx, e);
+                    return;
+                }
                 throw new BadRequestResponse(e.getMessage());
             }
             long jobId = studio.importer().submitUpload(saved[0], Uploads.displayName(submittedName[0]), experimentId, name, concept);
@@ -77,6 +81,18 @@ final class ImportPages {
         }
     }
 
+    /** A refusal shown on the form: every reason on its own line (the 400 page has them in one sentence). */
+    private static void refused(Context ctx, ImportRefusedException e) {
+        StringBuilder html = new StringBuilder("<div class=\"error import-refused\" role=\"alert\"><p><strong>Nothing was imported.</strong> ")
+                .append(e.reasons().size() == 1 ? "The reason:" : "The reasons:").append("</p><ul>");
+        for (String reason : e.reasons()) {
+            html.append("<li>").append(HttpErrors.escape(reason)).append("</li>");
+        }
+        html.append("</ul><p class=\"muted\">Fix the ZIP and choose it again; the form kept what you typed.</p></div>");
+        HttpErrors.markRendered(ctx);
+        ctx.status(400).html(html.toString());
+    }
+
     /** The job's own page, for browsers without JavaScript (it refreshes itself while the job runs). */
     void status(Context ctx) {
         renderJob(ctx, "import", HttpErrors.idParam(ctx, "id"));
@@ -87,7 +103,6 @@ final class ImportPages {
                 .orElseThrow(() -> new NotFoundResponse("There is no import " + jobId + "."));
         Map<String, Object> model = new HashMap<>();
         model.put("job", job);
-        model.put("eta", JobPages.eta(job));
         model.put("outcome", JobPages.outcome(job));
         views.render(ctx, template, model);
     }

@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,7 +33,6 @@ final class JobPages {
         Job job = find(ctx);
         Map<String, Object> model = new HashMap<>();
         model.put("job", job);
-        model.put("eta", eta(job));
         model.put("outcome", outcome(job));
         views.render(ctx, "job", model);
     }
@@ -74,23 +71,5 @@ final class JobPages {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    /** Remaining time extrapolated from the progress so far; null until there is something to go on. */
-    static String eta(Job job) {
-        Long remaining = secondsLeft(job);
-        if (remaining == null) {
-            return null;
-        }
-        return remaining < 60 ? remaining + " s" : (remaining / 60) + " min " + (remaining % 60) + " s";
-    }
-
-    /** Seconds left, extrapolated from the progress so far; null until there is something to go on. */
-    static Long secondsLeft(Job job) {
-        if (!"running".equals(job.state()) || job.startedAt() == null || job.progress() < 0.02) {
-            return null;
-        }
-        Duration elapsed = Duration.between(Instant.parse(job.startedAt()), Instant.now());
-        return (long) (elapsed.toMillis() * (1 - job.progress()) / job.progress() / 1000);
     }
 }

@@ -53,7 +53,8 @@ final class ModelPages {
             Job job = latest.get();
             return switch (job.state()) {
                 case "queued", "running" -> new Install("RUNNING", job.message(), (int) Math.round(100 * job.progress()));
-                case "failed" -> new Install("FAILED", job.error(), -1);
+                case "failed" -> new Install("FAILED", job.error() == null || job.error().isBlank()
+                        ? "no reason was recorded (see the server log)" : job.error(), -1);
                 default -> new Install("DONE", job.message(), 100);
             };
         }

@@ -35,7 +35,7 @@ final class ProtectPages {
     }
 
     /** One line of the queue: the protection, its job and what the job fragment needs. */
-    record QueueItem(Protection protection, Job job, String eta, String concept) {
+    record QueueItem(Protection protection, Job job, String concept) {
     }
 
     void form(Context ctx) throws IOException {
@@ -57,7 +57,7 @@ final class ProtectPages {
             throw new ServiceUnavailableResponse("Protection needs a model that is not installed here: "
                     + e.getMessage() + ". Nothing was stored.");
         }
-        ctx.redirect("/protect/" + submission.protectionIds().get(0), HttpStatus.SEE_OTHER);
+        Redirects.afterForm(ctx, "/protect/" + submission.protectionIds().get(0));
     }
 
     void show(Context ctx) {
@@ -66,12 +66,13 @@ final class ProtectPages {
         Map<String, Object> model = new HashMap<>();
         model.put("p", p);
         model.put("job", item.job());
-        model.put("eta", item.eta());
         model.put("concept", item.concept());
         model.put("settings", ProtectionService.settings(p));
         model.put("report", studio.protection().report(p).orElse(null));
         model.put("seen", studio.protection().seen(p));
-        model.put("batch", p.batch().isEmpty() ? List.of() : studio.protection().batch(p.batch()));
+        List<Protection> batch = p.batch().isEmpty() ? List.of() : studio.protection().batch(p.batch());
+        model.put("batch", batch);
+        model.put("batchDone", batch.stream().filter(Protection::protectedYet).count());
         model.put("downloadName", downloadName(p));
         views.render(ctx, "protect-result", model);
     }
@@ -99,9 +100,15 @@ final class ProtectPages {
         if (!ProtectionService.isBatchId(batch)) {
             throw new NotFoundResponse("There is no batch at this address.");
         }
-        List<Protection> done = studio.protection().batch(batch).stream().filter(Protection::protectedYet).toList();
-        if (done.isEmpty()) {
-            throw new NotFoundResponse("No image of this batch is protected yet.");
+        List<Protection> all = studio.protection().batch(batch);
+        if (all.isEmpty()) {
+            throw new NotFoundResponse("There is no batch at this address.");
+        }
+        List<Protection> done = all.stream().filter(Protection::protectedYet).toList();
+        if (done.size() < all.size()) {
+            // A ZIP of part of a batch would pass for the whole one: offered only once every image is protected.
+            throw new io.javalin.http.ConflictResponse("The batch is not done: " + done.size() + " of " + all.size()
+                    + " images are protected. Download each from its page, or wait until every image is done.");
         }
         ctx.header("Content-Disposition", "attachment; filename=\"belladonna-" + batch + ".zip\"");
         ctx.contentType("application/zip");
@@ -125,7 +132,7 @@ final class ProtectPages {
         Job job = studio.jobs().find(p.jobId()).orElseThrow();
         String concept = p.conceptId() == null ? "(deleted concept)"
                 : studio.concepts().find(p.conceptId()).map(e -> e.concept().name()).orElse("(deleted concept)");
-        return new QueueItem(p, job, JobPages.eta(job), concept);
+        return new QueueItem(p, job, concept);
     }
 
     private Protection find(Context ctx) {

@@ -1,5 +1,6 @@
 package org.belladonna.web;
 
+import org.belladonna.jobs.JobEstimate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.BadRequestResponse;
@@ -82,7 +83,8 @@ final class ProtectionApi {
         body.put("state", job.state());
         body.put("phase", job.message());
         body.put("progress", job.progress());
-        body.put("secondsLeft", JobPages.secondsLeft(job));
+        body.put("secondsLeft", studio.jobs().estimate(job.id()).map(JobEstimate::secondsLeft)
+                .map(Math::round).orElse(null));
         body.put("error", job.error());
         body.put("createdAt", job.createdAt());
         body.put("startedAt", job.startedAt());

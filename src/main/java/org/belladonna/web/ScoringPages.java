@@ -119,7 +119,6 @@ final class ScoringPages {
         var job = scoring.latestJob(experiment.id());
         model.put("job", job.orElse(null));
         model.put("jobActive", job.isPresent() && !job.get().finished());
-        model.put("eta", job.map(JobPages::eta).orElse(null));
         views.render(ctx, "scoring", model);
     }
 

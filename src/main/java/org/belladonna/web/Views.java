@@ -13,9 +13,15 @@ import java.util.Map;
 public final class Views {
     private final TemplateEngine engine = new TemplateEngine();
     private final boolean kiosk;
+    private final JobViews jobViews;
 
     public Views(boolean kiosk) {
+        this(kiosk, new JobViews(null));
+    }
+
+    Views(boolean kiosk, JobViews jobViews) {
         this.kiosk = kiosk;
+        this.jobViews = jobViews;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Views.class.getClassLoader());
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -36,6 +42,7 @@ public final class Views {
         vars.put("user", session == null ? null : session.user());
         vars.put("path", ctx.path());
         vars.put("kiosk", kiosk);
+        vars.put("jobViews", jobViews);
         vars.put("version", Versions.APP);
         vars.put("htmxVersion", Versions.HTMX);
         vars.put("sliderVersion", Versions.SLIDER);

@@ -52,7 +52,7 @@ public final class WebServer {
     public WebServer(Studio studio, Options options, RequestAdmission admission) {
         this.studio = studio;
         this.options = options;
-        this.views = new Views(options.kiosk());
+        this.views = new Views(options.kiosk(), new JobViews(studio.jobs()));
         this.kiosk = new Kiosk(studio.store());
         this.admission = admission;
     }

@@ -90,6 +90,18 @@ public record KioskFixture(Path dataDir, long shownExperiment, long hiddenExperi
         }
     }
 
+    /** The settings a protection row holds (its result page reads them), as the service stores them. */
+    private static final String SETTINGS;
+
+    static {
+        try {
+            SETTINGS = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writeValueAsString(org.belladonna.protect.ProtectionSettings.defaults());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** A protection row as the protect job leaves it: source, output, and the "seen" images of both. */
     private static long protect(Studio studio, String original, String seenAs) throws Exception {
         StoredImage source = studio.intake().accept(Files.readAllBytes(Shared.image("art/" + original)));
@@ -103,9 +115,9 @@ public record KioskFixture(Path dataDir, long shownExperiment, long hiddenExperi
             long job = h.createUpdate("INSERT INTO job (kind, state) VALUES ('protect', 'done')")
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             long id = h.createUpdate("""
-                            INSERT INTO protection (job_id, source_hash, source_name, output_hash)
-                            VALUES (?, ?, 'Water Lilies (1919)', ?)""")
-                    .bind(0, job).bind(1, source.hash()).bind(2, output.hash())
+                            INSERT INTO protection (job_id, source_hash, source_name, output_hash, settings)
+                            VALUES (?, ?, 'Water Lilies (1919)', ?, ?)""")
+                    .bind(0, job).bind(1, source.hash()).bind(2, output.hash()).bind(3, SETTINGS)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             h.execute("INSERT INTO derived_image (source_hash, kind, hash) VALUES (?, 'seen:taef2', ?)", source.hash(), seenSource.hash());
             h.execute("INSERT INTO derived_image (source_hash, kind, hash) VALUES (?, 'seen:taef2', ?)", output.hash(), seenOutput.hash());

@@ -154,7 +154,7 @@ class ProtectBrowserTest extends BrowserTest {
                 new FilePayload("a.png", "image/png", TestImages.png(80, 80, 10)),
                 new FilePayload("b.jpg", "image/jpeg", TestImages.jpeg(90, 70, 11))});
         page.locator("form button[type=submit]").click();
-        page.waitForURL("**/concepts#concept-*");
+        page.waitForURL("**/concepts?created=*#concept-*"); // a new address, so the htmx form loads it
         Locator concept = page.locator(".concept:has-text('Blue period')");
         assertEquals(2, concept.locator("img").count());
         page.waitForFunction("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)");
