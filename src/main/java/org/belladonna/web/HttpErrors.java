@@ -111,4 +111,16 @@ public final class HttpErrors {
         }
         return Long.parseLong(raw);
     }
+
+    /** The 1-based {@code ?page=} of a paginated list; 1 when absent. */
+    static int pageParam(Context ctx) {
+        String raw = ctx.queryParam("page");
+        if (raw == null || raw.isEmpty()) {
+            return 1;
+        }
+        if (!raw.matches("[1-9]\\d{0,5}")) {
+            throw new BadRequestResponse("page must be a number from 1.");
+        }
+        return Integer.parseInt(raw);
+    }
 }

@@ -33,7 +33,7 @@ final class PromptPages {
         Map<String, Object> model = base(ctx);
         Prompt prompt = (Prompt) model.get("prompt");
         Experiment experiment = (Experiment) model.get("experiment");
-        int page = page(ctx);
+        int page = HttpErrors.pageParam(ctx);
         ScoreView view = scoreView(ctx, experiment.id(), 0, 10, "score");
         Gallery.ScoredPage images = studio.gallery().scoredPage(prompt.id(), view.model(), view.order(), view.min(),
                 view.max(), page - 1, PAGE_SIZE);
@@ -52,7 +52,7 @@ final class PromptPages {
         Map<String, Object> model = base(ctx);
         Prompt prompt = (Prompt) model.get("prompt");
         Experiment experiment = (Experiment) model.get("experiment");
-        int page = page(ctx);
+        int page = HttpErrors.pageParam(ctx);
         ScoreView view = scoreView(ctx, experiment.id(), -10, 10, "change");
         int count = studio.gallery().scoredPairCount(prompt.id(), view.model(), view.min(), view.max());
         int pages = Math.max(1, (count + PAIRS_PER_PAGE - 1) / PAIRS_PER_PAGE);
@@ -132,16 +132,5 @@ final class PromptPages {
         model.put("experiment", experiment);
         model.put("prompt", prompt);
         return model;
-    }
-
-    private static int page(Context ctx) {
-        String raw = ctx.queryParam("page");
-        if (raw == null || raw.isEmpty()) {
-            return 1;
-        }
-        if (!raw.matches("[1-9]\\d{0,5}")) {
-            throw new BadRequestResponse("page must be a number from 1.");
-        }
-        return Integer.parseInt(raw);
     }
 }

@@ -110,7 +110,7 @@ final class ScoringPages {
         // One line per model, a page of them at a time: the panel stays small whatever was imported.
         int models = scoring.modelCount(experiment.id());
         int pages = Math.max(1, (models + MODELS_PER_PAGE - 1) / MODELS_PER_PAGE);
-        int page = Math.min(page(ctx), pages);
+        int page = Math.min(HttpErrors.pageParam(ctx), pages);
         List<ScoringService.Coverage> coverage = scoring.coverage(experiment.id(), (page - 1) * MODELS_PER_PAGE, MODELS_PER_PAGE);
         model.put("coverage", coverage);
         model.put("modelCount", models);
@@ -120,17 +120,6 @@ final class ScoringPages {
         model.put("job", job.orElse(null));
         model.put("jobActive", job.isPresent() && !job.get().finished());
         views.render(ctx, "scoring", model);
-    }
-
-    private static int page(Context ctx) {
-        String raw = ctx.queryParam("page");
-        if (raw == null || raw.isEmpty()) {
-            return 1;
-        }
-        if (!raw.matches("[1-9]\\d{0,5}")) {
-            throw new BadRequestResponse("page must be a number from 1.");
-        }
-        return Integer.parseInt(raw);
     }
 
     private Experiment experiment(Context ctx) {
