@@ -219,8 +219,8 @@ public final class Protector implements AutoCloseable {
      * Peak memory of one protection, in bytes, above what the process uses idle: the largest of the
      * optimised families' gradient passes (they run one after another) and the decoders' passes for the
      * views, plus the full-resolution images and planes, the working-size tensors, and the weights of every
-     * installed family (held-out ones are measured too). The per-pixel figures were measured (peak resident
-     * size of a protection alone, at two working sizes; docs/benchmarks.md) and rounded up: an estimate
+     * installed family (held-out ones are measured too), plus the engine's fixed share. Calibrated on the
+     * measured peak of a 567x362 protection with two families (docs/benchmarks.md, issue 12) and rounded up: an estimate
      * that errs high makes a job wait, one that errs low risks the machine.
      */
     public static long estimateBytes(int fullWidth, int fullHeight, ProtectionSettings settings, List<Family> optimised,
