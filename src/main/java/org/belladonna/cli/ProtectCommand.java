@@ -68,7 +68,8 @@ public final class ProtectCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--preset", defaultValue = "default", description = "Intensity: low, default, high (default ${DEFAULT-VALUE}).")
+    @Option(names = "--preset", defaultValue = "default", description = "Intensity: low, default, high, or visible (a change people can see up close, which the "
+            + "models' view shows too) (default ${DEFAULT-VALUE}).")
     String preset;
 
     @Option(names = "--quality", defaultValue = "default", description = "Steps: fast, default, thorough (default ${DEFAULT-VALUE}).")
@@ -175,7 +176,7 @@ public final class ProtectCommand implements Callable<Integer> {
                     .withWorkingSize(size).withSeed(seed).withFamilies(families).withViews(views);
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("No enum constant")) {
-                throw Usage.error(spec, "--preset takes low, default or high and --quality fast, default or thorough");
+                throw Usage.error(spec, "--preset takes low, default, high or visible and --quality fast, default or thorough");
             }
             throw Usage.error(spec, e.getMessage());
         }

@@ -219,8 +219,8 @@ public final class Protector implements AutoCloseable {
      * Peak memory of one protection, in bytes, above what the process uses idle: the largest of the
      * optimised families' gradient passes (they run one after another) and the decoders' passes for the
      * views, plus the full-resolution images and planes, the working-size tensors, and the weights of every
-     * installed family (held-out ones are measured too). The per-pixel figures were measured (peak resident
-     * size of a protection alone, at two working sizes; docs/benchmarks.md) and rounded up: an estimate
+     * installed family (held-out ones are measured too), plus the engine's fixed share. Calibrated on the
+     * measured peak of a 567x362 protection with two families (docs/benchmarks.md, issue 12) and rounded up: an estimate
      * that errs high makes a job wait, one that errs low risks the machine.
      */
     public static long estimateBytes(int fullWidth, int fullHeight, ProtectionSettings settings, List<Family> optimised,
@@ -231,7 +231,8 @@ public final class Protector implements AutoCloseable {
         long pass = optimised.stream().mapToLong(f -> gradientBytesPerPixel(f) * working).max().orElse(0);
         long views = settings.views() ? DECODE_BYTES_PER_PIXEL * working : 0;
         long weights = WEIGHT_BYTES_PER_FAMILY * Math.max(installed.size(), optimised.size()) * (settings.views() ? 2 : 1);
-        return Math.max(pass, views) + working * WORKING_TENSOR_BYTES_PER_PIXEL + full * FULL_RES_BYTES_PER_PIXEL + weights;
+        return ENGINE_BYTES + Math.max(pass, views) + working * WORKING_TENSOR_BYTES_PER_PIXEL
+                + full * FULL_RES_BYTES_PER_PIXEL + weights;
     }
 
     /**
@@ -246,9 +247,18 @@ public final class Protector implements AutoCloseable {
 
     /** Native memory of one encoder forward + backward, per working pixel (saved activations and their gradients). */
     static long gradientBytesPerPixel(Family f) {
-        return f.downscale() == 32 ? 1_000 : 3_400;
+        // 4,600: the 567x362 fast protection with TAEF2 + TAESana (560x360 working) peaked at 1,274 MiB
+        // resident, about 1,200 MiB above the idle JVM, of which ~850 MiB is this pass (docs/benchmarks.md,
+        // issue 12). TAESana's pass was not measured alone; it keeps the earlier ratio to TAEF2's.
+        return f.downscale() == 32 ? 1_350 : 4_600;
     }
 
+    /**
+     * What running any network adds once: libtorch's resident code and its allocator's bookkeeping, and the
+     * JVM's growth while it works (the estimate is taken against the idle process, before the engine loads).
+     * Measured: the encoder bench's process sits at about 330 MB after a 256 px pass, a bare JVM at 70 MB.
+     */
+    static final long ENGINE_BYTES = 320L << 20;
     /** One decoder pass without gradients at the working size, per pixel. */
     static final long DECODE_BYTES_PER_PIXEL = 2_000;
     /** The working image, perturbation, budget map, momentum, gradients and resampling products, per working pixel. */
