@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * <p>
  * Each family's term is divided by its value at the start, so every family counts the same however far its
  * latent space puts the target (without it, the family with the largest latents would take all the
- * budget). The families are differentiated one after another within a step and their gradients summed,
+ * budget), and the gradients are balanced so that the family that has moved least leads ({@link #balanced}). The families are differentiated one after another within a step and their gradients summed,
  * so a step needs the memory of the largest family's pass, not of all of them together; all see the same
  * random view (EOT) in a step. M folds "bilinear upsample to the artwork's size, then area downsample to
  * the working size" into two small matrices, so the optimiser sees exactly what the perturbation becomes
@@ -40,6 +40,12 @@ final class PgdLoop {
             return working.add(mapped).clip(0, 1);
         }
     }
+
+    /**
+     * How strongly the lagging family leads (see {@link #balanced}): with 30, a family 5 points of its distance
+     * behind gets 4.5 times the other's weight. 10 and 30 were measured (docs/benchmarks.md); 30 evened best.
+     */
+    static final double BALANCE = 30;
 
     /** Phase name the loop reports its steps under. */
     static final String PHASE = "optimising";
@@ -64,12 +70,13 @@ final class PgdLoop {
                 double[] distance = new double[p.terms().size()];
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    NDArray gradient = null;
-                    for (int f = 0; f < p.terms().size(); f++) {
-                        NDArray g = gradient(recipe, p, p.terms().get(f), delta, new SplittableRandom(viewSeed), distance, f);
-                        NDScope.register(g);   // freed with this step's scope
-                        gradient = gradient == null ? g : gradient.add(g);
+                    NDArray[] gradients = new NDArray[p.terms().size()];
+                    for (int f = 0; f < gradients.length; f++) {
+                        gradients[f] = gradient(recipe, p, p.terms().get(f), delta, new SplittableRandom(viewSeed), distance, f);
+                        NDScope.register(gradients[f]);   // freed with this step's scope
                     }
+                    NDArray gradient = gradients.length == 1 ? gradients[0]
+                            : balanced(gradients, distance, first == null ? distance : first);
                     NDArray next = stepper.next(delta, gradient, step);
                     NDArray projected = p.constraint().project(next);
                     NDScope.unregister(projected);
@@ -88,6 +95,28 @@ final class PgdLoop {
         } finally {
             stepper.close();
         }
+    }
+
+    /**
+     * The ensemble's step direction. Summed as they come, the gradients lead the step toward the family whose
+     * gradient is largest per pixel (TAESana's), and the other family gets what is left: at 256 px,
+     * 14.6 % moved on TAEF2 against 26.2 % on TAESana. So each family's gradient is scaled to a mean |g| of 1
+     * and weighted by exp(BALANCE * (r_f - max r)), r_f being the fraction of its starting distance still to
+     * go: equal at the start, the family that lags leads the next step (18.2 % and 20.0 % at the same
+     * budget; docs/benchmarks.md). Weights are recomputed every step from that step's own distances.
+     */
+    private static NDArray balanced(NDArray[] gradients, double[] distance, double[] start) {
+        double most = 0;
+        for (int f = 0; f < gradients.length; f++) {
+            most = Math.max(most, distance[f] / start[f]);
+        }
+        NDArray sum = null;
+        for (int f = 0; f < gradients.length; f++) {
+            double weight = Math.exp(BALANCE * (distance[f] / start[f] - most));
+            NDArray g = gradients[f].div(gradients[f].abs().mean().add(1e-20f)).mul(weight);
+            sum = sum == null ? g : sum.add(g);
+        }
+        return sum;
     }
 
     /** One family's scaled gradient with respect to d; its distance to target goes in {@code distance[f]}. */
