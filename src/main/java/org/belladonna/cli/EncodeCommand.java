@@ -8,7 +8,6 @@ import org.belladonna.models.weights.Npy;
 import org.belladonna.vae.Surrogate;
 import org.belladonna.vae.Taef2;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.awt.image.BufferedImage;
@@ -16,18 +15,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 @Command(name = "encode", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Encode an image with the TAEF2 encoder and save the latent as float32 .npy "
                 + "(1 x 32 x ceil(H/8) x ceil(W/8); input RGB/255, sides edge-padded to multiples of 8).")
-public final class EncodeCommand implements Callable<Integer> {
-    @Mixin
-    ModelsDirOption models;
-
-    @Mixin
-    ImageArgument image;
-
+public final class EncodeCommand extends OneImageCommand {
     @Option(names = "--out", paramLabel = "LATENT.npy", required = true, description = "Where to write the latent.")
     Path out;
 

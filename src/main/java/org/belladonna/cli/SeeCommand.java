@@ -2,24 +2,16 @@ package org.belladonna.cli;
 
 import org.belladonna.vae.ModelsEye;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 @Command(name = "see", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Render what the model sees: the image through the TAEF2 encoder and decoder, saved as PNG.")
-public final class SeeCommand implements Callable<Integer> {
-    @Mixin
-    ModelsDirOption models;
-
-    @Mixin
-    ImageArgument image;
-
+public final class SeeCommand extends OneImageCommand {
     @Option(names = "--out", paramLabel = "PNG", required = true, description = "Where to write the rendering.")
     Path out;
 

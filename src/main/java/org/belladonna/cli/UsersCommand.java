@@ -83,13 +83,7 @@ public final class UsersCommand {
 
     @Command(name = "remove", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Remove an account with its sessions and API tokens.")
-    static final class Remove implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @Mixin
-        DataDirOption dirs;
-
+    static final class Remove extends OneAccount {
         @Override
         public Integer call() {
             try {
@@ -104,13 +98,7 @@ public final class UsersCommand {
 
     @Command(name = "passwd", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Set a new password (from a prompt or standard input); signs the account out everywhere.")
-    static final class Passwd implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @Mixin
-        DataDirOption dirs;
-
+    static final class Passwd extends OneAccount {
         @Override
         public Integer call() {
             AccountService accounts = dirs.open().accounts();
@@ -130,15 +118,9 @@ public final class UsersCommand {
     @Command(name = "token", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = {"Issue an API token for an account and print it once (only its SHA-256 is kept).",
                     "Programs send it as 'Authorization: Bearer TOKEN'. --revoke removes every token of the account."})
-    static final class Token implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
+    static final class Token extends OneAccount {
         @Option(names = "--revoke", description = "Revoke all of the account's tokens instead.")
         boolean revoke;
-
-        @Mixin
-        DataDirOption dirs;
 
         @Override
         public Integer call() {
@@ -178,5 +160,14 @@ public final class UsersCommand {
         } catch (IOException e) {
             throw new UserError("cannot read the password from standard input (" + e.getMessage() + ")");
         }
+    }
+
+    /** A subcommand about one existing account: its name, and where the studio's data is. */
+    abstract static class OneAccount implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Mixin
+        DataDirOption dirs;
     }
 }
