@@ -245,7 +245,14 @@ public final class JobQueue implements AutoCloseable {
                 return null;
             });
         } catch (Exception e) {
-            LOG.warn("job {} ({}) failed", job.id(), job.kind(), e);
+            if (e instanceof IOException) {
+                // The machine or its input (no network, a missing model, a bad file): the message says what
+                // to do, and the job's page shows it; a stack trace would only bury it in the log.
+                LOG.warn("job {} ({}) failed: {}", job.id(), job.kind(), e.getMessage());
+                LOG.debug("job {} failed", job.id(), e);
+            } else {
+                LOG.warn("job {} ({}) failed", job.id(), job.kind(), e);
+            }
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             store.write(h -> {
                 Jobs.fail(h, job.id(), message);
