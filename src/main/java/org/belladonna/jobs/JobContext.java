@@ -6,6 +6,7 @@ import org.belladonna.store.Jobs;
 import org.belladonna.store.Store;
 
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
  * A running job's {@link Progress}: each update becomes the job's progress row (its phase's place among
@@ -23,16 +24,18 @@ public final class JobContext implements Progress {
     private boolean cancelled;
     private double fraction;
     private final StepClock clock;
+    private final BooleanSupplier stopping;
 
     JobContext(Store store, long jobId, JobType<?> type) {
-        this(store, jobId, type, new StepClock(type));
+        this(store, jobId, type, new StepClock(type), () -> false);
     }
 
-    JobContext(Store store, long jobId, JobType<?> type, StepClock clock) {
+    JobContext(Store store, long jobId, JobType<?> type, StepClock clock, BooleanSupplier stopping) {
         this.store = store;
         this.jobId = jobId;
         this.type = type;
         this.clock = clock;
+        this.stopping = stopping;
     }
 
     public long jobId() {
@@ -83,6 +86,9 @@ public final class JobContext implements Progress {
 
     @Override
     public void checkCancelled() {
+        if (stopping.getAsBoolean()) {
+            throw new ServerStopping();
+        }
         if (isCancelled()) {
             throw new Cancelled();
         }

@@ -227,7 +227,7 @@ public final class JobQueue implements AutoCloseable {
         Registered<?> registered = handlers.get(job.kind());
         StepClock clock = new StepClock(registered.type());
         live.put(job.id(), clock);
-        JobContext context = new JobContext(store, job.id(), registered.type(), clock);
+        JobContext context = new JobContext(store, job.id(), registered.type(), clock, () -> !running);
         try {
             String result = json(registered.run(job, context, memory));
             store.write(h -> {
@@ -239,6 +239,8 @@ public final class JobQueue implements AutoCloseable {
                 Jobs.fail(h, job.id(), e.getMessage());
                 return null;
             });
+        } catch (ServerStopping e) {
+            LOG.info("job {} ({}) stopped with the server; the next start resumes it", job.id(), job.kind());
         } catch (Cancelled e) {
             store.write(h -> {
                 Jobs.markCancelled(h, job.id());

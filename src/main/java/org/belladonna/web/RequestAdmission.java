@@ -9,8 +9,7 @@ import io.javalin.config.Key;
  * {@code HttpResponseException} (e.g. 503 with a message), or wait; the ticket is closed once the request's
  * memory is released.
  *
- * <p>The server admits through {@link MemoryAdmission}, which shares the jobs' memory budget; tests may
- * pass {@link #UNLIMITED}.
+ * <p>The server admits through {@link MemoryAdmission}, which shares the jobs' memory budget.
  */
 public interface RequestAdmission {
     Key<RequestAdmission> KEY = new Key<>("belladonna-request-admission");
@@ -26,6 +25,4 @@ public interface RequestAdmission {
      * @param bytesInMemory most bytes this request will hold in memory while it is handled
      */
     Ticket admit(String what, long bytesInMemory);
-
-    RequestAdmission UNLIMITED = (what, bytes) -> () -> { };
 }

@@ -44,17 +44,13 @@ public final class WebServer {
         }
     }
 
+    /** Every upload asks the jobs' memory budget before its body is read (see {@link RequestAdmission}). */
     public WebServer(Studio studio, Options options) {
-        this(studio, options, new MemoryAdmission(studio.jobs().memory()));
-    }
-
-    /** With the request admission every upload asks before its body is read (see {@link RequestAdmission}). */
-    public WebServer(Studio studio, Options options, RequestAdmission admission) {
         this.studio = studio;
         this.options = options;
         this.views = new Views(options.kiosk(), new JobViews(studio.jobs()));
         this.kiosk = new Kiosk(studio.store());
-        this.admission = admission;
+        this.admission = new MemoryAdmission(studio.jobs().memory());
     }
 
     /** True when {@code host} is a loopback address: then nobody signs in, and the Host must name this machine. */

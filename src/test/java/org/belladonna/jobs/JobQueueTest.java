@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,31 @@ class JobQueueTest {
             assertEquals("failed", failed.state());
             assertEquals("the model is missing", failed.error());
         }
+    }
+
+    @Test
+    void closingStopsARunningJobAtItsNextCheckAndLeavesItForTheNextStart() throws Exception {
+        Store store = Store.open(dir);
+        CountDownLatch started = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean returned = new java.util.concurrent.atomic.AtomicBoolean();
+        long id;
+        JobQueue queue = new JobQueue(store);
+        queue.register(WORK, (payload, ctx) -> {
+            started.countDown();
+            for (int step = 0; step < 1_000_000; step++) {
+                ctx.checkCancelled();
+                Thread.sleep(5);
+            }
+            returned.set(true);
+            return new Nothing();
+        });
+        queue.start();
+        id = queue.submit(WORK, new Nothing());
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        queue.close();
+        Job left = queue.find(id).orElseThrow();
+        assertEquals("running", left.state(), "neither cancelled nor failed: the next start resumes it");
+        assertFalse(returned.get());
     }
 
     @Test
