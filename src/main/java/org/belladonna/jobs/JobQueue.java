@@ -43,6 +43,8 @@ public final class JobQueue implements AutoCloseable {
     private final Map<Lane, Semaphore> wake = new EnumMap<>(Lane.class);
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
+    /** Set by {@link #close()}: running jobs stop at their next check (drain() runs jobs without starting). */
+    private volatile boolean closing;
 
     private record Registered<P>(JobType<P> type, JobHandler<P> handler) {
         P payload(Job job) throws IOException {
@@ -227,7 +229,7 @@ public final class JobQueue implements AutoCloseable {
         Registered<?> registered = handlers.get(job.kind());
         StepClock clock = new StepClock(registered.type());
         live.put(job.id(), clock);
-        JobContext context = new JobContext(store, job.id(), registered.type(), clock, () -> !running);
+        JobContext context = new JobContext(store, job.id(), registered.type(), clock, () -> closing);
         try {
             String result = json(registered.run(job, context, memory));
             store.write(h -> {
@@ -280,6 +282,7 @@ public final class JobQueue implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        closing = true;
         running = false;
         wake.values().forEach(Semaphore::release);
         for (Thread worker : workers) {
