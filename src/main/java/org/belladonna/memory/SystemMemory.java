@@ -48,6 +48,18 @@ public final class SystemMemory {
         }
     }
 
+    /** Minor page faults of this process so far (field 10 of /proc/self/stat): pages the kernel had to map in. */
+    public long minorFaults() throws IOException {
+        String stat = Files.readString(proc.resolve("self/stat"));
+        // The fields after the command name, which may hold spaces: state is field 3, minflt field 10.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        try {
+            return Long.parseLong(fields[7]);
+        } catch (RuntimeException e) {
+            throw new IOException("cannot read minflt from /proc/self/stat", e);
+        }
+    }
+
     /** The kernel's estimate of memory available for new work without swapping (MemAvailable, Linux 3.14+). */
     public long availableBytes() throws IOException {
         return kbField(proc.resolve("meminfo"), "MemAvailable:").orElseThrow(() -> new IOException("no MemAvailable in /proc/meminfo"));

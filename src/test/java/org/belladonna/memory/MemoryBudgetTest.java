@@ -59,6 +59,14 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void minorFaultsAreReadPastACommandNameWithSpaces() throws Exception {
+        Files.createDirectories(root.resolve("proc/self"));
+        Files.writeString(root.resolve("proc/self/stat"), "4242 (java main) S 1 4242 4242 0 -1 4194560 98765 0 12 0 7 3\n");
+        assertEquals(98765, new SystemMemory(root.resolve("proc"), root.resolve("sys/fs/cgroup")).minorFaults());
+        assertTrue(SystemMemory.live().minorFaults() > 0);
+    }
+
+    @Test
     void cgroupV1Limit() throws Exception {
         fake("12:memory:/docker/abc\n0::/");
         Path dir = Files.createDirectories(root.resolve("sys/fs/cgroup/memory/docker/abc"));

@@ -16,6 +16,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.belladonna.memory.SystemMemory;
 import org.belladonna.models.Compute;
 import org.belladonna.models.ModelMissingException;
 import org.belladonna.vae.Family;
@@ -393,39 +394,21 @@ public final class BenchEncoderCommand implements Callable<Integer> {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    /** Resident memory and page faults of this process from /proc (Linux); zeros elsewhere. */
+    /** Resident memory and page faults of this process ({@link SystemMemory}, Linux); zeros elsewhere. */
     record ProcessMemory(long rssMb, long peakMb, long minorFaults) {
+        private static final SystemMemory SYSTEM = SystemMemory.live();
+
         static ProcessMemory read() {
             try {
-                long rss = 0;
-                long peak = 0;
-                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                    if (line.startsWith("VmRSS:")) {
-                        rss = kib(line) / 1024;
-                    } else if (line.startsWith("VmHWM:")) {
-                        peak = kib(line) / 1024;
-                    }
-                }
-                String stat = Files.readString(Path.of("/proc/self/stat"));
-                // Fields after the command name (which may hold spaces): state is field 3, minflt field 10.
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return new ProcessMemory(rss, peak, Long.parseLong(fields[7]));
-            } catch (IOException | RuntimeException e) {
+                return new ProcessMemory(SYSTEM.residentBytes() >> 20, SYSTEM.peakResidentBytes() >> 20, SYSTEM.minorFaults());
+            } catch (IOException e) {
                 return new ProcessMemory(0, 0, 0);
             }
         }
 
         /** Sets the peak (VmHWM) to the current RSS, so the next read shows the peak since now. */
         static void resetPeak() {
-            try {
-                Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-            } catch (IOException e) {
-                // Not Linux, or not allowed: the peak then covers the whole process so far.
-            }
-        }
-
-        private static long kib(String line) {
-            return Long.parseLong(line.replaceAll("\\D", ""));
+            SYSTEM.resetPeak();   // false where not allowed: the peak then covers the whole process so far
         }
     }
 }
