@@ -83,13 +83,7 @@ public final class RawHttp {
             h.put("Content-Length", Long.toString(body.length()));
         }
         h.putAll(headers);
-        h.forEach((k, v) -> {
-            if (v != null) {
-                head.append(k).append(": ").append(v).append("\r\n");
-            }
-        });
-        head.append("\r\n");
-        return exchange(port, head.toString().getBytes(StandardCharsets.US_ASCII), body, chunked, timeoutMs);
+        return exchange(port, head(head, h), body, chunked, timeoutMs);
     }
 
     public interface BodyWriter {
@@ -98,16 +92,18 @@ public final class RawHttp {
 
     /** POST with a Content-Length body produced by a writer (for shapes Multipart does not make). */
     public static Reply postGenerated(int port, String path, Map<String, String> headers, String contentType, long length, BodyWriter writer, int timeoutMs) throws IOException {
-        StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: " + contentType
-                + "\r\nContent-Length: " + length + "\r\n");
-        headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-        head.append("\r\n");
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Host", "127.0.0.1:" + port);
+        h.put("Content-Type", contentType);
+        h.put("Content-Length", Long.toString(length));
+        h.putAll(headers);
+        byte[] head = head(new StringBuilder("POST " + path + " HTTP/1.1\r\n"), h);
         long t0 = System.nanoTime();
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), timeoutMs);
             s.setSoTimeout(timeoutMs);
             OutputStream out = s.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            out.write(head);
             AtomicReference<Throwable> err = new AtomicReference<>();
             Thread w = new Thread(() -> {
                 try {
@@ -123,24 +119,9 @@ public final class RawHttp {
             });
             w.setDaemon(true);
             w.start();
-            InputStream in = s.getInputStream();
-            int status;
-            Map<String, String> h = new LinkedHashMap<>();
-            String text;
-            try {
-                String statusLine = readLine(in);
-                status = statusLine == null ? -1 : Integer.parseInt(statusLine.split(" ")[1]);
-                for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
-                    int c = line.indexOf(':');
-                    h.put(line.substring(0, c).trim().toLowerCase(Locale.ROOT), line.substring(c + 1).trim());
-                }
-                text = readBody(in, h);
-            } catch (IOException e) {
-                status = -1;
-                text = e.toString();
-            }
+            Answer a = Answer.read(s.getInputStream());
             s.close();
-            return new Reply(status, h, text, -1, err.get(), (System.nanoTime() - t0) / 1_000_000);
+            return new Reply(a.status(), a.headers(), a.text(), -1, err.get(), (System.nanoTime() - t0) / 1_000_000);
         }
     }
 
@@ -150,13 +131,7 @@ public final class RawHttp {
         h.put("Host", "127.0.0.1:" + port);
         h.put("Connection", "close");
         h.putAll(headers);
-        h.forEach((k, v) -> {
-            if (v != null) {
-                head.append(k).append(": ").append(v).append("\r\n");
-            }
-        });
-        head.append("\r\n");
-        return exchange(port, head.toString().getBytes(StandardCharsets.US_ASCII), null, false, timeoutMs);
+        return exchange(port, head(head, h), null, false, timeoutMs);
     }
 
     /** Sends a whole request exactly as written (request line, headers, body) and reads the answer. */
@@ -190,30 +165,43 @@ public final class RawHttp {
                 writer.setDaemon(true);
                 writer.start();
             }
-            InputStream in = s.getInputStream();
-            int status;
-            Map<String, String> headers = new LinkedHashMap<>();
-            String text;
-            try {
-                String statusLine = readLine(in);
-                status = statusLine == null ? -1 : Integer.parseInt(statusLine.split(" ")[1]);
-                for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
-                    int c = line.indexOf(':');
-                    headers.put(line.substring(0, c).trim().toLowerCase(Locale.ROOT), line.substring(c + 1).trim());
-                }
-                text = readBody(in, headers);
-            } catch (IOException e) {
-                status = -1;
-                text = e.getClass().getSimpleName() + ": " + e.getMessage();
-            }
+            Answer a = Answer.read(s.getInputStream());
             s.close(); // stops the writer too
             if (writer != null) {
                 writer.join(10_000);
             }
-            return new Reply(status, headers, text, written.get(), writeError.get(), (System.nanoTime() - t0) / 1_000_000);
+            return new Reply(a.status(), a.headers(), a.text(), written.get(), writeError.get(), (System.nanoTime() - t0) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
+        }
+    }
+
+    /** The request line, then each header whose value is not null, then the blank line. */
+    private static byte[] head(StringBuilder requestLine, Map<String, String> headers) {
+        headers.forEach((k, v) -> {
+            if (v != null) {
+                requestLine.append(k).append(": ").append(v).append("\r\n");
+            }
+        });
+        return requestLine.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** What came back: status -1 and the exception as text when the answer could not be read. */
+    private record Answer(int status, Map<String, String> headers, String text) {
+        static Answer read(InputStream in) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            try {
+                String statusLine = readLine(in);
+                int status = statusLine == null ? -1 : Integer.parseInt(statusLine.split(" ")[1]);
+                for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
+                    int c = line.indexOf(':');
+                    headers.put(line.substring(0, c).trim().toLowerCase(Locale.ROOT), line.substring(c + 1).trim());
+                }
+                return new Answer(status, headers, readBody(in, headers));
+            } catch (IOException e) {
+                return new Answer(-1, headers, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
         }
     }
 
