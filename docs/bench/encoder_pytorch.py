@@ -43,6 +43,23 @@ def proc():
     return field("VmRSS"), field("VmHWM"), usage.ru_minflt, (usage.ru_utime + usage.ru_stime) * 1000
 
 
+def load_taesd(path):
+    """Upstream's taesd.py, imported from where it lies."""
+    spec = importlib.util.spec_from_file_location("taesd", path)
+    taesd = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(taesd)
+    return taesd
+
+
+def load_encoder(taesd, family, weights):
+    """A family's encoder from upstream's constructors, frozen: gradients go to the input only, as in Belladonna."""
+    name, channels, midblock_gn = FAMILIES[family]
+    ctor = getattr(taesd, name)
+    encoder = ctor(channels) if midblock_gn is None else ctor(channels, use_midblock_gn=midblock_gn)
+    encoder.load_state_dict(torch.load(weights, map_location="cpu"))
+    return encoder.eval().requires_grad_(False)
+
+
 def reset_peak():
     with open("/proc/self/clear_refs", "w") as f:
         f.write("5")
@@ -85,14 +102,7 @@ def main():
 
     torch.set_num_threads(a.threads)
     torch.set_num_interop_threads(1)
-    spec = importlib.util.spec_from_file_location("taesd", a.taesd_py)
-    taesd = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(taesd)
-    name, channels, midblock_gn = FAMILIES[a.family]
-    ctor = getattr(taesd, name)
-    encoder = ctor(channels) if midblock_gn is None else ctor(channels, use_midblock_gn=midblock_gn)
-    encoder.load_state_dict(torch.load(a.weights, map_location="cpu"))
-    encoder.eval().requires_grad_(False)   # frozen weights, as in Belladonna: gradients go to the input only
+    encoder = load_encoder(load_taesd(a.taesd_py), a.family, a.weights)
     print(json.dumps({"what": "setup", "torch": torch.__version__, "threads": torch.get_num_threads(),
                       "python": sys.version.split()[0]}), flush=True)
 

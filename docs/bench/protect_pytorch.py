@@ -14,27 +14,13 @@ Peak RSS is VmHWM from /proc/self/status, reset before the weights are loaded by
 /proc/self/clear_refs (Linux >= 4.0), as the Java side does before each row.
 """
 import argparse
-import importlib.util
 import json
 import os
 import time
 
 import torch
 
-# family id -> (constructor name in taesd.py, latent channels, use_midblock_gn)
-FAMILIES = {
-    "taef2": ("Encoder", 32, True),
-    "taesana": ("F32Encoder", 32, None),
-    "taesd": ("Encoder", 4, False),
-    "taesdxl": ("Encoder", 4, False),
-    "taesd3": ("Encoder", 16, False),
-    "taef1": ("Encoder", 16, False),
-}
-
-
-def peak_mb():
-    status = open("/proc/self/status").read()
-    return int(status.split("VmHWM:")[1].split()[0]) / 1024
+from encoder_pytorch import load_encoder, load_taesd, proc, reset_peak   # the same loading and /proc reading
 
 
 def main():
@@ -51,20 +37,13 @@ def main():
 
     torch.set_num_threads(a.threads)
     torch.set_num_interop_threads(1)
-    spec = importlib.util.spec_from_file_location("taesd", a.taesd_py)
-    taesd = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(taesd)
-    with open("/proc/self/clear_refs", "w") as f:
-        f.write("5")
+    taesd = load_taesd(a.taesd_py)
+    reset_peak()
     start = time.perf_counter()
 
     encoders = {}
     for family in a.measure.split(","):
-        name, channels, midblock_gn = FAMILIES[family]
-        ctor = getattr(taesd, name)
-        encoder = ctor(channels) if midblock_gn is None else ctor(channels, use_midblock_gn=midblock_gn)
-        encoder.load_state_dict(torch.load(os.path.join(a.models, family + "_encoder.pth"), map_location="cpu"))
-        encoders[family] = encoder.eval().requires_grad_(False)
+        encoders[family] = load_encoder(taesd, family, os.path.join(a.models, family + "_encoder.pth"))
 
     width, height = map(int, a.size.split("x"))
     g = torch.Generator().manual_seed(1)
@@ -86,7 +65,7 @@ def main():
         for _ in range(passes):
             for e in encoders.values():
                 e((work + delta).clamp(0, 1)).sum().item()
-    print(json.dumps({"peak_mb": round(peak_mb()), "seconds": round(time.perf_counter() - start, 1),
+    print(json.dumps({"peak_mb": round(proc()[1]), "seconds": round(time.perf_counter() - start, 1),
                       "steps": a.steps, "optimise": optimised, "measure": list(encoders),
                       "torch": torch.__version__, "threads": torch.get_num_threads()}), flush=True)
 
