@@ -1,5 +1,7 @@
 package org.belladonna.nima;
 
+import static org.belladonna.testing.ReferenceArrays.maxAbsDifference;
+import static org.belladonna.testing.ReferenceArrays.hwc;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.belladonna.testing.Shared;
@@ -49,10 +51,10 @@ class NasNetForwardTest {
         batch = NimaPreprocessor.toInput(List.of(ScorerInput.decode(Shared.image("synthetic-512x384.png")),
                 ScorerInput.decode(Shared.image("art/monet-charing-cross-bridge.jpg"))), SIZE);
         KerasNasNetReference generating = KerasNasNetReference.generating(SEED, KerasNasNetReference.Pools.TF_SAME);
-        generating.forward(sideBySide(hwc(batch, 0), hwc(batch, 1)), SIZE, 2 * SIZE);
+        generating.forward(sideBySide(hwc(batch, 0, SIZE), hwc(batch, 1, SIZE)), SIZE, 2 * SIZE);
         layers = generating.layers();
         KerasNasNetReference reference = KerasNasNetReference.of(layers, KerasNasNetReference.Pools.TF_SAME);
-        expected = new double[][] {reference.forward(hwc(batch, 0), SIZE, SIZE), reference.forward(hwc(batch, 1), SIZE, SIZE)};
+        expected = new double[][] {reference.forward(hwc(batch, 0, SIZE), SIZE, SIZE), reference.forward(hwc(batch, 1, SIZE), SIZE, SIZE)};
         Path file = dir.resolve("synthetic_nasnet.h5");
         KerasWeightsWriter.write(file, layers);
         weights = KerasWeights.read(file);
@@ -73,7 +75,7 @@ class NasNetForwardTest {
     @Test
     void zeroPaddedPoolsMatchTheirReference() throws Exception {
         double[] reference = KerasNasNetReference.of(layers, KerasNasNetReference.Pools.ZERO_PADDED)
-                .forward(hwc(batch, 1), SIZE, SIZE);
+                .forward(hwc(batch, 1, SIZE), SIZE, SIZE);
         double d = maxAbsDifference(reference, run(KerasConventions.of(NasNetPadding.ZERO_PADDED))[1]);
         System.out.println("NASNet NIMA, zero-padded pools: max |p_djl - p_ref| = " + d);
         assertTrue(d <= TOLERANCE, "max |p_djl - p_ref| = " + d);
@@ -189,17 +191,6 @@ class NasNetForwardTest {
         assertTrue(max < 0.9 && max - min > 0.02, "reference distribution is degenerate: max " + max + ", min " + min);
     }
 
-    private static double[] hwc(float[] nchw, int n) {
-        int plane = SIZE * SIZE;
-        double[] hwc = new double[3 * plane];
-        for (int c = 0; c < 3; c++) {
-            for (int i = 0; i < plane; i++) {
-                hwc[i * 3 + c] = nchw[(n * 3 + c) * plane + i];
-            }
-        }
-        return hwc;
-    }
-
     /** Two SIZE x SIZE HWC images as one SIZE x 2*SIZE image. */
     private static double[] sideBySide(double[] left, double[] right) {
         double[] both = new double[left.length + right.length];
@@ -209,13 +200,5 @@ class NasNetForwardTest {
             System.arraycopy(right, y * row, both, (2 * y + 1) * row, row);
         }
         return both;
-    }
-
-    static double maxAbsDifference(double[] a, double[] b) {
-        double max = 0;
-        for (int i = 0; i < a.length; i++) {
-            max = Math.max(max, Math.abs(a[i] - b[i]));
-        }
-        return max;
     }
 }

@@ -1,5 +1,7 @@
 package org.belladonna.nima;
 
+import static org.belladonna.testing.ReferenceArrays.maxAbsDifference;
+import static org.belladonna.testing.ReferenceArrays.hwc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,7 @@ class NimaForwardTest {
         KerasReferenceForward reference = new KerasReferenceForward(layers, "dense_1", 1e-3,
                 KerasReferenceForward.Stride2Padding.BOTTOM_RIGHT);
         for (int n = 0; n < batch; n++) {
-            double[] expected = reference.forward(toHwc(nchw, n, size), size, size);
+            double[] expected = reference.forward(hwc(nchw, n, size), size, size);
             double[] actual = scores.get(n).distribution();
             assertInformative(expected);
             assertTrue(maxAbsDifference(expected, actual) <= TOLERANCE,
@@ -67,7 +69,7 @@ class NimaForwardTest {
         int size = 32;
         float[] nchw = randomInput(1, size, new SplittableRandom(7));
         double[] actual = new NimaScorer(nima).forward(nchw, 1, size).get(0).distribution();
-        double[] hwc = toHwc(nchw, 0, size);
+        double[] hwc = hwc(nchw, 0, size);
 
         double[] wrongEpsilon = new KerasReferenceForward(layers, "dense_1", 1e-5,
                 KerasReferenceForward.Stride2Padding.BOTTOM_RIGHT).forward(hwc, size, size);
@@ -89,7 +91,7 @@ class NimaForwardTest {
             actual = new NimaScorer(keras216).forward(nchw, 1, size).get(0).distribution();
         }
         double[] expected = new KerasReferenceForward(layers, "dense_1", 1e-3,
-                KerasReferenceForward.Stride2Padding.SYMMETRIC).forward(toHwc(nchw, 0, size), size, size);
+                KerasReferenceForward.Stride2Padding.SYMMETRIC).forward(hwc(nchw, 0, size), size, size);
         assertInformative(expected);
         assertTrue(maxAbsDifference(expected, actual) <= TOLERANCE, "max |p_djl - p_ref| = "
                 + maxAbsDifference(expected, actual));
@@ -117,24 +119,5 @@ class NimaForwardTest {
             x[i] = (float) (random.nextDouble() * 2 - 1);
         }
         return x;
-    }
-
-    private static double[] toHwc(float[] nchw, int n, int size) {
-        int plane = size * size;
-        double[] hwc = new double[3 * plane];
-        for (int c = 0; c < 3; c++) {
-            for (int i = 0; i < plane; i++) {
-                hwc[i * 3 + c] = nchw[(n * 3 + c) * plane + i];
-            }
-        }
-        return hwc;
-    }
-
-    static double maxAbsDifference(double[] a, double[] b) {
-        double max = 0;
-        for (int i = 0; i < a.length; i++) {
-            max = Math.max(max, Math.abs(a[i] - b[i]));
-        }
-        return max;
     }
 }

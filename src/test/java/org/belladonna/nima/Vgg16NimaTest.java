@@ -1,5 +1,6 @@
 package org.belladonna.nima;
 
+import static org.belladonna.testing.ReferenceArrays.maxAbsDifference;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -135,13 +136,5 @@ class Vgg16NimaTest {
 
     private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {
         return () -> iterator;
-    }
-
-    static double maxAbsDifference(double[] a, double[] b) {
-        double max = 0;
-        for (int i = 0; i < a.length; i++) {
-            max = Math.max(max, Math.abs(a[i] - b[i]));
-        }
-        return max;
     }
 }

@@ -1,5 +1,6 @@
 package org.belladonna.vae;
 
+import org.belladonna.testing.ReferenceArrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.belladonna.images.Tensors;
@@ -77,7 +78,7 @@ class FamilyArchitectureTest {
 
     private static void assertClose(WeightTensor expected, NDArray actual) {
         assertEquals(expected.shape(), actual.getShape());
-        double error = Taef2EncoderTest.maxAbsDifference(actual.toFloatArray(), expected.data());
+        double error = ReferenceArrays.maxAbsDifference(actual.toFloatArray(), expected.data());
         assertTrue(error <= 1e-4, "max abs error " + error);
     }
 }

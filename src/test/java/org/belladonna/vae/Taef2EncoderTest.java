@@ -1,5 +1,6 @@
 package org.belladonna.vae;
 
+import static org.belladonna.testing.ReferenceArrays.maxAbsDifference;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -52,15 +53,6 @@ class Taef2EncoderTest {
             assertTrue(maxAbsDifference(latent.toFloatArray(), expected.data()) <= 2e-3,
                     "max abs error " + maxAbsDifference(latent.toFloatArray(), expected.data()));
         }
-    }
-
-    static double maxAbsDifference(float[] a, float[] b) {
-        assertEquals(a.length, b.length);
-        double max = 0;
-        for (int i = 0; i < a.length; i++) {
-            max = Math.max(max, Math.abs(a[i] - b[i]));
-        }
-        return max;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.belladonna.vae;
 
+import org.belladonna.testing.ReferenceArrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.belladonna.images.Tensors;
@@ -30,7 +31,7 @@ class TaesanaEncoderTest {
             assertEquals(32, taesana.downscale());
             NDArray latent = taesana.encode(Tensors.toNCHW(manager, TestModels.image(name + ".png")));
             assertEquals(expected.shape(), latent.getShape());
-            double error = Taef2EncoderTest.maxAbsDifference(latent.toFloatArray(), expected.data());
+            double error = ReferenceArrays.maxAbsDifference(latent.toFloatArray(), expected.data());
             assertTrue(error <= 2e-3, "max abs error " + error);
         }
     }
