@@ -26,7 +26,7 @@ public final class JobViews {
         if (!"running".equals(job.state())) {
             return new JobView("", "", "", null);
         }
-        JobEstimate e = jobs == null ? null : jobs.estimate(job.id()).orElse(null);
+        JobEstimate e = jobs.estimate(job.id()).orElse(null);
         if (e == null) {
             // Not measured by this process (e.g. just resumed after a restart): the stored line, no estimate.
             return new JobView(job.message() == null ? "" : job.message(), "", "", null);

@@ -15,10 +15,6 @@ public final class Views {
     private final boolean kiosk;
     private final JobViews jobViews;
 
-    public Views(boolean kiosk) {
-        this(kiosk, new JobViews(null));
-    }
-
     Views(boolean kiosk, JobViews jobViews) {
         this.kiosk = kiosk;
         this.jobViews = jobViews;
