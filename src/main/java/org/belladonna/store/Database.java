@@ -6,6 +6,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
+import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,10 +22,12 @@ public final class Database {
     public static final String FILE_NAME = "belladonna.db";
 
     private final Path file;
+    private final DataSource source;
     private final Jdbi jdbi;
 
-    private Database(Path file, Jdbi jdbi) {
+    private Database(Path file, DataSource source, Jdbi jdbi) {
         this.file = file;
+        this.source = source;
         this.jdbi = jdbi;
     }
 
@@ -55,7 +58,7 @@ public final class Database {
             throw new StoreException("cannot prepare the database " + file + ": " + rootMessage(e), e);
         }
         Jdbi jdbi = Jdbi.create(source);
-        return new Database(file, jdbi);
+        return new Database(file, source, jdbi);
     }
 
     /** Refuses a file that is not a healthy SQLite database, before anything writes to it. */
@@ -90,6 +93,16 @@ public final class Database {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** The configured connections, for the job engine, which keeps its tables in the same database. */
+    public DataSource dataSource() {
+        return source;
+    }
+
+    /** Whether several hosts may share this database (PostgreSQL); an SQLite file has one host. */
+    public boolean sharedByHosts() {
+        return false;
     }
 
     public Path file() {

@@ -70,6 +70,11 @@ public final class Store {
         return dataDir;
     }
 
+    /** The database, for the job engine's own tables beside ours. */
+    public Database database() {
+        return database;
+    }
+
     public ImageStore files() {
         return files;
     }
