@@ -106,7 +106,8 @@ final class JobRunrLanes implements AutoCloseable {
         watchdog.scheduleWithFixedDelay(this::restartStopped, 5, 5, TimeUnit.SECONDS);
     }
 
-    private void restartStopped() {
+    /** Under the lock, so a server is never started again once {@link #close} has begun. */
+    private synchronized void restartStopped() {
         for (LaneRoom room : rooms.values()) {
             BackgroundJobServer server = room.server();
             if (server != null && !closing && !server.isRunning()) {
@@ -214,7 +215,9 @@ final class JobRunrLanes implements AutoCloseable {
 
     @Override
     public void close() {
-        closing = true;
+        synchronized (this) {
+            closing = true;
+        }
         watchdog.shutdownNow();
         for (LaneRoom room : rooms.values()) {
             if (room.server() != null) {
