@@ -33,7 +33,7 @@ public final class Concepts {
 
     /** Built-in concepts first, then the user's by name. */
     public static List<Concept> all(Handle h) {
-        return h.createQuery("SELECT * FROM concept ORDER BY builtin DESC, name COLLATE NOCASE, id")
+        return h.createQuery("SELECT * FROM concept ORDER BY builtin DESC, lower(name), name, id")
                 .mapTo(Concept.class).list();
     }
 
