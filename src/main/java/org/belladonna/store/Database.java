@@ -70,7 +70,7 @@ public final class Database implements AutoCloseable {
         pool.setPoolName("belladonna-sqlite");
         pool.setDataSource(source);
         pool.setMaximumPoolSize(SQLITE_POOL);
-        pool.setMinimumIdle(1);
+        idleConnectionsRetire(pool);
         return migrated(new Database(Vendor.SQLITE, file, file.toString(), new HikariDataSource(pool)));
     }
 
@@ -83,7 +83,7 @@ public final class Database implements AutoCloseable {
         pool.setUsername(pg.user());
         pool.setPassword(pg.password());
         pool.setMaximumPoolSize(POSTGRES_POOL);
-        pool.setMinimumIdle(1);
+        idleConnectionsRetire(pool);
         pool.setConnectionTimeout(15_000);
         HikariDataSource source;
         try {
@@ -92,6 +92,12 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot connect to the database " + pg + ": " + sqlMessage(e), e);
         }
         return migrated(new Database(Vendor.POSTGRESQL, null, pg.toString(), source));
+    }
+
+    /** An idle studio holds no connection (a server's are a process each); a busy one keeps what it uses. */
+    private static void idleConnectionsRetire(HikariConfig pool) {
+        pool.setMinimumIdle(0);
+        pool.setIdleTimeout(60_000);
     }
 
     private static Database migrated(Database db) {

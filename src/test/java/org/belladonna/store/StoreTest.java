@@ -5,8 +5,12 @@ import org.belladonna.gallery.Gallery.NewImage;
 import org.belladonna.images.BadImageException;
 import org.belladonna.store.ImageIntake;
 import org.belladonna.testing.Rows;
+import org.belladonna.testing.TestDatabase;
 import org.belladonna.testing.TestImages;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -20,48 +24,34 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The store on both databases (SQLite-only behaviour, the file's pragmas and integrity check, is in DatabaseTest). */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class StoreTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path dir;
 
     @Test
-    void opensWithWalForeignKeysAndBusyTimeout() {
-        Store store = Store.open(dir.resolve("data"));
-        assertEquals("wal", store.read(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one()));
-        assertEquals(1, (int) store.read(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one()));
-        assertTrue(store.read(h -> h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one()) >= 1000);
-        assertEquals(1, (int) store.read(h -> h.createQuery("SELECT count(*) FROM flyway_schema_history WHERE success = 1 AND version = '1'").mapTo(Integer.class).one()));
-    }
-
-    @Test
     void reopeningKeepsData() {
-        Store first = Store.open(dir);
+        Store first = database.open(dir);
         long id = first.write(h -> Experiments.create(h, "kept", "", ""));
-        Store second = Store.open(dir);
+        Store second = database.open(dir);
         assertEquals("kept", second.read(h -> Experiments.find(h, id)).orElseThrow().name());
-    }
-
-    @Test
-    void corruptDatabaseIsRefusedAndLeftUntouched() throws Exception {
-        Path db = dir.resolve(Database.FILE_NAME);
-        byte[] garbage = "this is not a database, it is a shopping list".repeat(100).getBytes();
-        Files.write(db, garbage);
-        StoreException e = assertThrows(StoreException.class, () -> Store.open(dir));
-        assertTrue(e.getMessage().contains("not a usable SQLite database"), e.getMessage());
-        assertFalse(e.getMessage().contains("\n"));
-        assertArrayEquals(garbage, Files.readAllBytes(db));
     }
 
     @Test
     void dataDirThatCannotBeCreatedIsReportedInOneLine() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        StoreException e = assertThrows(StoreException.class, () -> Store.open(file.resolve("data")));
+        StoreException e = assertThrows(StoreException.class, () -> database.open(file.resolve("data")));
         assertTrue(e.getMessage().startsWith("cannot create the data directory"), e.getMessage());
     }
 
     @Test
     void filesAreContentAddressedAndWrittenOnce() throws Exception {
-        ImageStore files = Store.open(dir).files();
+        ImageStore files = database.open(dir).files();
         byte[] png = TestImages.png(32, 32, 1);
         String hash = files.put(png);
         assertEquals(ImageStore.sha256(png), hash);
@@ -76,7 +66,7 @@ class StoreTest {
 
     @Test
     void readRefusesAnythingButAHash() {
-        ImageStore files = Store.open(dir).files();
+        ImageStore files = database.open(dir).files();
         assertThrows(IllegalArgumentException.class, () -> files.read("../../etc/passwd"));
         assertThrows(IllegalArgumentException.class, () -> files.read("A".repeat(64)));
         assertThrows(IllegalArgumentException.class, () -> files.thumbnail("../../etc/passwd", 160));
@@ -84,7 +74,7 @@ class StoreTest {
 
     @Test
     void thumbnailsAreMadeOnceAndCached() throws Exception {
-        ImageStore files = Store.open(dir).files();
+        ImageStore files = database.open(dir).files();
         String hash = files.put(TestImages.png(400, 200, 2));
         Path thumb = files.thumbnail(hash, 160);
         var image = javax.imageio.ImageIO.read(thumb.toFile());
@@ -98,7 +88,7 @@ class StoreTest {
 
     @Test
     void deletingAnExperimentRemovesItsRowsAndOrphanFilesButKeepsSharedOnes() throws Exception {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         Gallery gallery = new Gallery(store, new ImageIntake(store));
         byte[] shared = TestImages.png(32, 32, 10);
         byte[] only = TestImages.png(32, 32, 11);
@@ -123,7 +113,7 @@ class StoreTest {
 
     @Test
     void aBadImageInABatchStoresNoRows() {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         Gallery gallery = new Gallery(store, new ImageIntake(store));
         long id = gallery.createExperiment("e", "", "");
         assertThrows(BadImageException.class, () -> gallery.addImages(id, List.of(
@@ -134,7 +124,7 @@ class StoreTest {
 
     @Test
     void addingTheSameImagesAgainAddsNothing() throws Exception {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         Gallery gallery = new Gallery(store, new ImageIntake(store));
         long id = gallery.createExperiment("e", "", "");
         List<NewImage> images = List.of(image("p", "before", TestImages.png(32, 32, 1)), image("p", "after", TestImages.png(32, 32, 2)));
