@@ -1,6 +1,6 @@
 package org.belladonna.app;
 
-import org.belladonna.jobs.JobQueue;
+import org.belladonna.jobs.BackgroundJobs;
 import org.belladonna.jobs.JobType;
 import org.belladonna.jobs.Lane;
 import org.belladonna.models.ModelRegistry;
@@ -29,10 +29,10 @@ public final class ModelInstalls {
             ModelRegistry.DOWNLOADING, 1.0);
 
     private final ModelRegistry models;
-    private final JobQueue jobs;
+    private final BackgroundJobs jobs;
 
     /** Registers the install job's handler with the queue; downloads come from {@code source}. */
-    ModelInstalls(ModelRegistry models, JobQueue jobs, ModelSource source) {
+    ModelInstalls(ModelRegistry models, BackgroundJobs jobs, ModelSource source) {
         this.models = models;
         this.jobs = jobs;
         jobs.register(TYPE, (payload, context) -> {

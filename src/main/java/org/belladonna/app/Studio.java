@@ -8,7 +8,7 @@ import org.belladonna.artworks.ConceptLibrary;
 import org.belladonna.artworks.ProtectionService;
 import org.belladonna.artworks.SeenImages;
 import org.belladonna.gallery.Gallery;
-import org.belladonna.jobs.JobQueue;
+import org.belladonna.jobs.BackgroundJobs;
 import org.belladonna.models.ModelRegistry;
 import org.belladonna.models.ModelSource;
 import org.belladonna.scores.ExperimentStats;
@@ -28,7 +28,7 @@ import java.nio.file.Path;
 public final class Studio {
     private final Store store;
     private final ModelRegistry models;
-    private final JobQueue jobs;
+    private final BackgroundJobs jobs;
     private final ImageIntake intake;
     private final Gallery gallery;
     private final ModelInstalls modelInstalls;
@@ -45,7 +45,7 @@ public final class Studio {
     private Studio(Store store, ModelRegistry models) {
         this.store = store;
         this.models = models;
-        this.jobs = new JobQueue(store);
+        this.jobs = new BackgroundJobs(store);
         this.intake = new ImageIntake(store);
         this.gallery = new Gallery(store, intake);
         this.modelInstalls = new ModelInstalls(models, jobs, ModelSource.fromEnvironment());
@@ -136,7 +136,7 @@ public final class Studio {
     }
 
     /** The job queue with every feature's handlers registered; the web server starts its workers. */
-    public JobQueue jobs() {
+    public BackgroundJobs jobs() {
         return jobs;
     }
 

@@ -7,7 +7,7 @@ import org.belladonna.images.ImageDecoder;
 import org.belladonna.images.ImageDecoder.DecodedImage;
 import org.belladonna.store.ImageIntake;
 import org.belladonna.store.ImageIntake.StoredImage;
-import org.belladonna.jobs.JobQueue;
+import org.belladonna.jobs.BackgroundJobs;
 import org.belladonna.progress.Progress;
 import org.belladonna.scores.ScoreImport;
 import org.belladonna.store.ExperimentImports;
@@ -54,11 +54,11 @@ public final class Importer {
     private final Store store;
     private final ImageDecoder decoder;
     private final ArchiveLimits limits;
-    private final JobQueue jobs;
+    private final BackgroundJobs jobs;
     private final Path incoming;
 
     /** Registers the import job's handler with the queue; uploads wait under {@code <data>/incoming/}. */
-    public Importer(Store store, ImageDecoder decoder, ArchiveLimits limits, JobQueue jobs) {
+    public Importer(Store store, ImageDecoder decoder, ArchiveLimits limits, BackgroundJobs jobs) {
         this.store = store;
         this.decoder = decoder;
         this.limits = limits;

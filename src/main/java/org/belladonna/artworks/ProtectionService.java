@@ -9,7 +9,7 @@ import org.belladonna.images.ImageDecoder;
 import org.belladonna.store.ImageIntake;
 import org.belladonna.store.ImageIntake.StoredImage;
 import org.belladonna.images.Upload;
-import org.belladonna.jobs.JobQueue;
+import org.belladonna.jobs.BackgroundJobs;
 import org.belladonna.models.ModelMissingException;
 import org.belladonna.models.ModelRegistry;
 import org.belladonna.store.DerivedImages;
@@ -43,7 +43,7 @@ public final class ProtectionService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Store store;
-    private final JobQueue jobs;
+    private final BackgroundJobs jobs;
     private final ConceptLibrary concepts;
     private final ModelRegistry models;
 
@@ -52,7 +52,7 @@ public final class ProtectionService {
     }
 
     /** Registers the protection job's handler with the queue. */
-    public ProtectionService(Store store, JobQueue jobs, ConceptLibrary concepts, ModelRegistry models) {
+    public ProtectionService(Store store, BackgroundJobs jobs, ConceptLibrary concepts, ModelRegistry models) {
         this.store = store;
         this.jobs = jobs;
         this.concepts = concepts;
@@ -157,12 +157,15 @@ public final class ProtectionService {
         }
         String batch = newBatchId();
         String settingsJson = json(settings);
+        List<Long> jobIds = new ArrayList<>();
         List<Long> ids = store.write(h -> {
+            jobIds.clear(); // a retried transaction starts over
             List<Long> created = new ArrayList<>();
             for (int i = 0; i < stored.size(); i++) {
                 ImageIntake.register(h, stored.get(i));
                 // The job names its protection, which names its job: reserve the job, then point it back.
                 long jobId = jobs.reserve(h, ProtectionJob.TYPE);
+                jobIds.add(jobId);
                 long id = Protections.insert(h, jobId, batch, stored.get(i).hash(), uploads.get(i).name(), conceptId,
                         settingsJson);
                 jobs.setPayload(h, jobId, ProtectionJob.TYPE, new ProtectionJob.Payload(id));
@@ -170,7 +173,7 @@ public final class ProtectionService {
             }
             return created;
         });
-        jobs.wake(ProtectionJob.TYPE);
+        jobs.dispatch(jobIds);
         return new Submission(batch, ids);
     }
 

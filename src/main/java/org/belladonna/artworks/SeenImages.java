@@ -9,7 +9,7 @@ import org.belladonna.images.ImageDecoder;
 import org.belladonna.store.ImageIntake;
 import org.belladonna.store.ImageIntake.StoredImage;
 import org.belladonna.models.ModelRegistry;
-import org.belladonna.jobs.JobQueue;
+import org.belladonna.jobs.BackgroundJobs;
 import org.belladonna.jobs.JobType;
 import org.belladonna.jobs.Lane;
 import org.belladonna.store.DerivedImages;
@@ -54,11 +54,11 @@ public final class SeenImages implements AutoCloseable {
     private final Store store;
     private final ImageIntake intake;
     private final ModelRegistry registry;
-    private final JobQueue jobs;
+    private final BackgroundJobs jobs;
     private ModelsEye eye;
 
     /** Registers the model's-eye job's handler with the queue. */
-    public SeenImages(Store store, ImageIntake intake, ModelRegistry registry, JobQueue jobs) {
+    public SeenImages(Store store, ImageIntake intake, ModelRegistry registry, BackgroundJobs jobs) {
         this.store = store;
         this.intake = intake;
         this.registry = registry;

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         description = "Protect artwork from style mimicry and measure whether it works.",
         subcommands = {
                 ServeCommand.class,
+                WorkerCommand.class,
                 ProtectCommand.class,
                 ImportCommand.class,
                 ScoreCommand.class,

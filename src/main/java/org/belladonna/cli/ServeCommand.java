@@ -2,6 +2,8 @@ package org.belladonna.cli;
 
 import io.javalin.Javalin;
 import org.belladonna.app.Studio;
+import org.belladonna.jobs.HostIdentity;
+import org.belladonna.jobs.Lane;
 import org.belladonna.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,6 +11,8 @@ import org.belladonna.memory.MemoryBudget;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +39,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     DataDirOption dirs;
+
+    @Mixin
+    LanesOption lanes;
 
     @Option(names = "--memory-budget", paramLabel = "SIZE",
             description = "Most memory the server may use for work and uploads, e.g. 6g (default: $" + MemoryBudget.ENV
@@ -75,11 +82,14 @@ public final class ServeCommand implements Callable<Integer> {
             }
             System.setProperty(MemoryBudget.PROPERTY, budget);
         }
+        Set<Lane> serving = lanes.lanesOr(EnumSet.allOf(Lane.class));
         studio = dirs.open();
         boolean signIn = !kiosk && !WebServer.isLoopback(host);
         Javalin app;
         try {
-            app = new WebServer(studio, new WebServer.Options(kiosk, offline)).start(host, port);
+            app = new WebServer(studio, new WebServer.Options(kiosk, offline, serving)).start(host, port);
+        } catch (HostIdentity.Taken e) {
+            throw new UserError(e.getMessage());
         } catch (RuntimeException e) {
             throw new UserError("cannot listen on " + host + ":" + port + " (" + rootMessage(e) + ")");
         }

@@ -6,7 +6,7 @@ import java.util.List;
  * One kind of background job: the name stored on its rows, the lane it runs on, the record its payload
  * is (stored as JSON), and the named phases its work goes through with each phase's share of the whole
  * (the progress bar and the estimate follow them). A feature declares its job type beside its service and
- * handler; the service registers the handler with the {@link JobQueue}.
+ * handler; the service registers the handler with the {@link BackgroundJobs}.
  *
  * @param phases in order; shares sum to 1
  */

@@ -1,8 +1,8 @@
 package org.belladonna.jobs;
 
 /**
- * Thrown at a running job's next cancellation check once the queue is closing: the job stops where it is and
- * stays "running" in the table, so the next start recovers it, as after a crash. It is not a cancellation:
+ * Thrown at a running job's next cancellation check once this process stops its jobs: the job stops where it is and
+ * stays "running" in the table, and JobRunr runs it again (on the next start, or on another host). Not a cancellation:
  * nobody asked for the work to be dropped.
  */
 final class ServerStopping extends RuntimeException {

@@ -33,6 +33,11 @@ public final class SystemMemory {
         return kbField(proc.resolve("self/status"), "VmHWM:").orElseThrow(() -> new IOException("no VmHWM in /proc/self/status"));
     }
 
+    /** Peak resident set of another process (a worker this one started), from /proc/PID/status. */
+    public long peakResidentBytes(long pid) throws IOException {
+        return kbField(proc.resolve(pid + "/status"), "VmHWM:").orElseThrow(() -> new IOException("no VmHWM for process " + pid));
+    }
+
     /**
      * Starts a new peak: {@link #peakResidentBytes()} then counts from the current resident size (writes 5 to
      * /proc/self/clear_refs, Linux 4.0+). Benchmarks reset it before each row, so each row's peak is its own.

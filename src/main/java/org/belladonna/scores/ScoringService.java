@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.belladonna.images.BadImageException;
 import org.belladonna.models.ModelRegistry;
-import org.belladonna.jobs.JobQueue;
+import org.belladonna.jobs.BackgroundJobs;
 import org.belladonna.progress.Progress;
 import org.belladonna.store.Experiments;
 import org.belladonna.store.Records.Job;
@@ -39,10 +39,10 @@ public final class ScoringService {
 
     private final Store store;
     private final ModelRegistry models;
-    private final JobQueue jobs;
+    private final BackgroundJobs jobs;
 
     /** Registers the score job's handler with the queue. */
-    public ScoringService(Store store, ModelRegistry models, JobQueue jobs) {
+    public ScoringService(Store store, ModelRegistry models, BackgroundJobs jobs) {
         this.store = store;
         this.models = models;
         this.jobs = jobs;
@@ -70,7 +70,7 @@ public final class ScoringService {
     }
 
     /** Runs the experiment's queued score jobs here and now (the CLI's way). */
-    public void drainJobs() {
+    public void drainJobs() throws InterruptedException {
         jobs.drain(ScoreJob.TYPE);
     }
 

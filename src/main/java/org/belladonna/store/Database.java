@@ -162,6 +162,11 @@ public final class Database implements AutoCloseable {
         return vendor;
     }
 
+    /** Whether several hosts may share this database (PostgreSQL); an SQLite file has one host. */
+    public boolean sharedByHosts() {
+        return vendor == Vendor.POSTGRESQL;
+    }
+
     /** The SQLite file, or null on PostgreSQL. */
     public Path file() {
         return file;

@@ -111,4 +111,27 @@ public final class Jobs {
     private static String payloadField(Handle h) {
         return Vendor.of(h) == Vendor.POSTGRESQL ? "(CAST(payload AS jsonb) ->> ?)" : "json_extract(payload, '$.' || ?)";
     }
+
+    /**
+     * Marks a job running for one more attempt, unless it ended or was cancelled meanwhile (then empty: do
+     * not run it). A running row is taken too: that is a retry after the host running it died.
+     */
+    public static Optional<Job> start(Handle h, long id) {
+        return h.createQuery("""
+                        UPDATE job SET state = 'running', attempts = attempts + 1, started_at = :now, error = NULL, progress = 0
+                        WHERE id = :id AND state IN ('queued', 'running') AND cancel_requested = FALSE
+                        RETURNING *""")
+                .bind("now", Timestamps.millis()).bind("id", id).mapTo(Job.class).findOne();
+    }
+
+    /** Jobs not finished yet (queued or running), oldest first: what a starting server makes sure is queued. */
+    public static List<Job> unfinished(Handle h) {
+        return h.createQuery("SELECT * FROM job WHERE state IN ('queued', 'running') ORDER BY id").mapTo(Job.class).list();
+    }
+
+    /** The queued jobs of these kinds, oldest first. */
+    public static List<Long> queued(Handle h, List<String> kinds) {
+        return h.createQuery("SELECT id FROM job WHERE state = 'queued' AND kind IN (<kinds>) ORDER BY id")
+                .bindList("kinds", kinds).mapTo(Long.class).list();
+    }
 }

@@ -1,7 +1,7 @@
 package org.belladonna.web;
 
 import org.belladonna.jobs.JobEstimate;
-import org.belladonna.jobs.JobQueue;
+import org.belladonna.jobs.BackgroundJobs;
 import org.belladonna.store.Records.Job;
 
 import java.util.Locale;
@@ -12,9 +12,9 @@ import java.util.Locale;
  * ("estimating…" until there are enough). Every page that shows a job gets it as {@code jobViews}.
  */
 public final class JobViews {
-    private final JobQueue jobs;
+    private final BackgroundJobs jobs;
 
-    JobViews(JobQueue jobs) {
+    JobViews(BackgroundJobs jobs) {
         this.jobs = jobs;
     }
 

@@ -38,7 +38,12 @@ public final class WebServer {
     private final Kiosk kiosk;
     private final RequestAdmission admission;
 
-    public record Options(boolean kiosk, boolean offline) {
+    /** @param lanes the job lanes this server runs (all by default; workers on other hosts may run the rest) */
+    public record Options(boolean kiosk, boolean offline, java.util.Set<org.belladonna.jobs.Lane> lanes) {
+        public Options(boolean kiosk, boolean offline) {
+            this(kiosk, offline, java.util.EnumSet.allOf(org.belladonna.jobs.Lane.class));
+        }
+
         public static Options defaults() {
             return new Options(false, false);
         }
@@ -141,12 +146,12 @@ public final class WebServer {
         app.events(e -> e.serverStopping(() -> {
             try {
                 studio.jobs().close();
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
+            } catch (java.io.IOException failed) {
+                LOG.warn("stopping the jobs: {}", failed.getMessage());
             }
         }));
         if (!options.kiosk()) {
-            studio.jobs().start();
+            studio.jobs().start(options.lanes());
             if (!options.offline()) {
                 try {
                     studio.modelInstalls().installMissingDefaults();

@@ -1,6 +1,6 @@
 package org.belladonna.app;
 
-import org.belladonna.jobs.JobQueue;
+import org.belladonna.jobs.BackgroundJobs;
 import org.belladonna.models.ModelManifest;
 import org.belladonna.models.ModelRegistry;
 import org.belladonna.models.ModelSource;
@@ -28,7 +28,7 @@ class ModelInstallsTest {
     void installsMissingDefaultsAsAJob() throws Exception {
         ModelRegistry registry = new ModelRegistry(models);
         Store store = Store.open(data);
-        JobQueue jobs = new JobQueue(store);
+        BackgroundJobs jobs = new BackgroundJobs(store);
         ModelInstalls installs = new ModelInstalls(registry, jobs, ModelSource.mirror(Shared.models()));
         long id = installs.installMissingDefaults().orElseThrow();
         jobs.drain(ModelInstalls.TYPE);
@@ -45,7 +45,7 @@ class ModelInstallsTest {
     @Test
     void failedDefaultInstallIsRecordedOnTheJob() throws Exception {
         Store store = Store.open(data);
-        JobQueue jobs = new JobQueue(store);
+        BackgroundJobs jobs = new BackgroundJobs(store);
         ModelInstalls installs = new ModelInstalls(new ModelRegistry(models), jobs, ModelSource.mirror(elsewhere));
         long id = installs.installMissingDefaults().orElseThrow();
         jobs.drain(ModelInstalls.TYPE);

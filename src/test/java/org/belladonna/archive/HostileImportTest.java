@@ -1,6 +1,6 @@
 package org.belladonna.archive;
 
-import org.belladonna.jobs.JobQueue;
+import org.belladonna.jobs.BackgroundJobs;
 import org.belladonna.progress.Progress;
 import org.belladonna.testing.StudyFiles;
 import org.belladonna.app.Studio;
@@ -37,7 +37,7 @@ class HostileImportTest {
     }
 
     private void assertRefused(Path source, ArchiveLimits limits, String expected) throws Exception {
-        Importer importer = new Importer(studio.store(), studio.intake().decoder(), limits, new JobQueue(studio.store()));
+        Importer importer = new Importer(studio.store(), studio.intake().decoder(), limits, new BackgroundJobs(studio.store()));
         // The built-in concept's anchors are stored when the studio opens; nothing else may appear.
         java.util.Map<String, Integer> before = new java.util.HashMap<>();
         for (String table : List.of("experiment", "prompt", "image", "image_file", "score")) {

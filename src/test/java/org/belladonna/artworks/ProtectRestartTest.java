@@ -5,6 +5,7 @@ import org.belladonna.store.Database;
 import org.belladonna.store.Store;
 import org.belladonna.testing.FormClient;
 import org.belladonna.testing.Rows;
+import org.belladonna.testing.StudioProcess;
 import org.belladonna.testing.TestImages;
 import org.belladonna.testing.TestModels;
 import org.belladonna.testing.Waits;
@@ -44,12 +45,12 @@ class ProtectRestartTest {
 
     @TempDir
     Path dir;
-    private Process server;
+    private StudioProcess server;
 
     @AfterEach
     void stopServer() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroyForcibly().waitFor();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -79,7 +80,7 @@ class ProtectRestartTest {
         await("the job running with a step reported, seen while the server is frozen").atMost(Waits.JOB)
                 .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(SLICE)
                 .until(() -> frozenMidRun(data, jobId));
-        server.destroyForcibly().waitFor();
+        server.kill();
         Store crashed = Store.open(data);
         assertEquals("running", crashed.read(h -> h.createQuery("SELECT state FROM job WHERE id = ?").bind(0, jobId)
                 .mapTo(String.class).one()), "the kill left the job mid-run");
@@ -94,8 +95,7 @@ class ProtectRestartTest {
                     assertTrue(!fragment.contains("job-failed") && !fragment.contains("job-cancelled"), fragment);
                     return fragment.contains("job-done");
                 });
-        server.destroy();
-        server.waitFor();
+        server.stop();
 
         Store store = Store.open(data);
         assertEquals(1, Rows.count(store, "protection"));
@@ -115,14 +115,9 @@ class ProtectRestartTest {
         assertEquals(64, image.height());
     }
 
-    private Process start(Path data, Path models, int port, String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx1g", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
-                "org.belladonna.cli.Main", "serve", "--data", data.toString(), "--models", models.toString(),
-                "--port", Integer.toString(port))
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("server-" + name + ".log").toFile())
-                .start();
+    private StudioProcess start(Path data, Path models, int port, String name) throws IOException {
+        return StudioProcess.start(dir.resolve("server-" + name + ".log"), "serve", "--data", data.toString(),
+                "--models", models.toString(), "--port", Integer.toString(port));
     }
 
     private void waitForHealth(FormClient client, String name) {
@@ -130,8 +125,7 @@ class ProtectRestartTest {
                 .pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
                     if (!server.isAlive()) {
-                        throw new AssertionError("server exited " + server.exitValue() + ": "
-                                + Files.readString(dir.resolve("server-" + name + ".log")));
+                        throw new AssertionError("the " + name + " server exited: " + server.output());
                     }
                     return client.get("/health").statusCode() == 200;
                 });
@@ -142,7 +136,7 @@ class ProtectRestartTest {
      * reported; otherwise thaws it for another slice. A finished job means it ran whole within one slice.
      */
     private boolean frozenMidRun(Path data, long jobId) throws Exception {
-        signal("STOP");
+        server.signal("STOP");
         SQLiteConfig readOnly = new SQLiteConfig();
         readOnly.setReadOnly(true);
         readOnly.setBusyTimeout(1000);
@@ -158,7 +152,7 @@ class ProtectRestartTest {
             }
         } catch (SQLException busy) {
             // Frozen in the middle of a checkpoint, say: look again after another slice.
-            signal("CONT");
+            server.signal("CONT");
             return false;
         }
         assertTrue(!state.equals("done") && !state.equals("failed") && !state.equals("cancelled"),
@@ -166,17 +160,8 @@ class ProtectRestartTest {
         if (state.equals("running") && progress > 0) {
             return true;
         }
-        signal("CONT");
+        server.signal("CONT");
         return false;
-    }
-
-    /**
-     * SIGSTOP / SIGCONT to the server process (Java's Process can only terminate or kill). Through sh's
-     * built-in kill: sh is on every Debian machine, procps (/usr/bin/kill) is not.
-     */
-    private void signal(String name) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("sh", "-c", "kill -s " + name + " " + server.pid()).redirectErrorStream(true).start();
-        assertEquals(0, kill.waitFor(), "kill -" + name + ": " + new String(kill.getInputStream().readAllBytes()));
     }
 
     private static int freePort() throws IOException {

@@ -4,31 +4,29 @@ import org.belladonna.testing.TestDatabase;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.awaitility.Awaitility;
 import org.belladonna.app.Studio;
 import org.belladonna.images.ImageDecoder;
 import org.belladonna.images.Upload;
 import org.belladonna.models.ModelMissingException;
-import org.belladonna.testing.TestModels;
-import org.belladonna.artworks.ProtectionService;
-import org.belladonna.protect.ProtectionSettings;
-import org.belladonna.protect.Protector;
 import org.belladonna.protect.Protector;
 import org.belladonna.store.Jobs;
 import org.belladonna.store.Records.Job;
 import org.belladonna.store.Records.Protection;
-import static org.belladonna.testing.ProtectionFixture.*;
 import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestImages;
-import org.belladonna.testing.TestServer;
-import org.belladonna.web.WebServer;
+import org.belladonna.testing.TestModels;
+import org.belladonna.testing.Waits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
+import static org.belladonna.testing.ProtectionFixture.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -84,12 +82,18 @@ class ProtectionJobsTest {
         assertEquals("done", job.state());
         int files = Rows.count(studio.store(), "image_file");
 
-        // As if the process died after committing but before the job was marked done: run it again.
+        // As if the process died after committing but before the job was marked done: a server starting over
+        // the same data queues the unfinished row, and runs it again.
         studio.store().write(h -> h.execute("UPDATE job SET state = 'running' WHERE id = ?", done.jobId()));
         Studio restarted = database.studio(data, models);
-        restarted.store().write(h -> Jobs.requeueInterrupted(h, List.of(ProtectionJob.TYPE.name())));
-        restarted.jobs().drain(ProtectionJob.TYPE);
-        assertEquals("done", restarted.jobs().find(done.jobId()).orElseThrow().state());
+        try {
+            restarted.jobs().start();
+            Awaitility.await("the interrupted job done again").atMost(Waits.JOB).pollInterval(Duration.ofMillis(100))
+                    .until(() -> restarted.jobs().find(done.jobId()).orElseThrow().state(), "done"::equals);
+        } finally {
+            restarted.jobs().close();
+        }
+        assertEquals(2, restarted.jobs().find(done.jobId()).orElseThrow().attempts());
         assertEquals(done.outputHash(), restarted.protection().find(id).orElseThrow().outputHash());
         assertEquals(files, Rows.count(restarted.store(), "image_file"));
         assertEquals(3, Rows.count(restarted.store(), "derived_image"));
