@@ -7,6 +7,8 @@ import org.belladonna.store.ImageIntake;
 import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestDatabase;
 import org.belladonna.testing.TestImages;
+import org.belladonna.testing.Waits;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -16,6 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -130,6 +137,54 @@ class StoreTest {
         List<NewImage> images = List.of(image("p", "before", TestImages.png(32, 32, 1)), image("p", "after", TestImages.png(32, 32, 2)));
         assertEquals(2, gallery.addImages(id, images));
         assertEquals(0, gallery.addImages(id, images));
+    }
+
+    /**
+     * Two imports adding the same prompt at once: the second waits for the first (SQLite: the write lock;
+     * PostgreSQL: the experiment's row lock, then ON CONFLICT) and gets the prompt the first made, and a new
+     * prompt after it takes the next position.
+     */
+    @Test
+    void aPromptAddedByTwoTransactionsAtOnceIsMadeOnce() throws Exception {
+        Store store = database.open(dir);
+        long experiment = store.write(h -> Experiments.create(h, "e", "", ""));
+        CountDownLatch firstInserted = new CountDownLatch(1);
+        CountDownLatch secondWaiting = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Long> first = threads.submit(() -> store.write(h -> {
+                long id = Prompts.ensure(h, experiment, "water lilies", true);
+                firstInserted.countDown();
+                assertTrue(secondWaiting.await(Waits.SHORT.toSeconds(), TimeUnit.SECONDS), "the second transaction never started");
+                return id;
+            }));
+            assertTrue(firstInserted.await(Waits.SHORT.toSeconds(), TimeUnit.SECONDS));
+            Future<long[]> second = threads.submit(() -> store.write(h -> new long[] {
+                    Prompts.ensure(h, experiment, "water lilies", null), Prompts.ensure(h, experiment, "a dog", false)}));
+            if (database == TestDatabase.POSTGRESQL) { // make sure it is blocked behind the first, not yet to start
+                Awaitility.await("the second transaction waiting for a lock").atMost(Waits.SHORT).pollInterval(Waits.POLL)
+                        .until(() -> store.read(h -> h.createQuery("SELECT count(*) FROM pg_stat_activity "
+                                + "WHERE datname = current_database() AND wait_event_type = 'Lock'").mapTo(Integer.class).one()) > 0);
+            }
+            secondWaiting.countDown();
+            long made = first.get(Waits.SHORT.toSeconds(), TimeUnit.SECONDS);
+            long[] got = second.get(Waits.SHORT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(made, got[0]);
+            List<Records.Prompt> prompts = store.read(h -> Prompts.list(h, experiment));
+            assertEquals(List.of("water lilies", "a dog"), prompts.stream().map(Records.Prompt::text).toList());
+            assertEquals(List.of(0, 1), prompts.stream().map(Records.Prompt::position).toList());
+            assertTrue(prompts.get(0).related(), "the mark given first is kept when the second gives none");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBuiltInConceptAddedTwiceIsKeptOnce() {
+        Store store = database.open(dir);
+        assertTrue(store.write(h -> Concepts.insertIfAbsent(h, "cubism", "Cubism", "", true)).isPresent());
+        assertTrue(store.write(h -> Concepts.insertIfAbsent(h, "cubism", "Cubism again", "", true)).isEmpty());
+        assertEquals(List.of("Cubism"), store.read(h -> Concepts.all(h)).stream().map(Records.Concept::name).toList());
     }
 
     private static NewImage image(String prompt, String variant, byte[] bytes) {
