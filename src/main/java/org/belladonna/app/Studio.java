@@ -61,7 +61,12 @@ public final class Studio {
     }
 
     public static Studio open(Path dataDir, Path modelsDir) {
-        return open(dataDir, new ModelRegistry(modelsDir.toAbsolutePath().normalize()));
+        return open(dataDir, modelsDir, null);
+    }
+
+    /** With the tables in the PostgreSQL database {@code database}; null keeps them in the data directory's SQLite file. */
+    public static Studio open(Path dataDir, Path modelsDir, String database) {
+        return open(dataDir, new ModelRegistry(modelsDir.toAbsolutePath().normalize()), null, database);
     }
 
     /** Opens over a given model registry: its manifest's pins decide which model files are usable. */
@@ -71,7 +76,15 @@ public final class Studio {
 
     /** With the images in {@code images} (a shared directory or bucket); null keeps them in the data directory. */
     public static Studio open(Path dataDir, ModelRegistry models, ContentStore images) {
-        Studio studio = new Studio(Store.open(dataDir, images), models);
+        return open(dataDir, models, images, null);
+    }
+
+    /**
+     * With the images in {@code images} (null: the data directory) and the tables in the PostgreSQL database
+     * {@code database} ({@code postgresql://user:password@host:port/db}; null: the SQLite file in the data directory).
+     */
+    public static Studio open(Path dataDir, ModelRegistry models, ContentStore images, String database) {
+        Studio studio = new Studio(Store.open(dataDir, images, database), models);
         studio.concepts.ensureBuiltIns();
         return studio;
     }

@@ -88,8 +88,10 @@ public final class ConceptLibrary {
             throws BadImageException {
         List<StoredImage> stored = intake.acceptAll(anchors);
         return store.write(h -> {
-            long id = Concepts.insert(h, slug, name, description, builtin);
-            for (int i = 0; i < stored.size(); i++) {
+            // A built-in concept another host sharing the database added meanwhile is left as that host made it.
+            long id = builtin ? Concepts.insertIfAbsent(h, slug, name, description, true).orElse(-1L)
+                    : Concepts.insert(h, slug, name, description, false);
+            for (int i = 0; id >= 0 && i < stored.size(); i++) {
                 ImageIntake.register(h, stored.get(i));
                 Concepts.addAnchor(h, id, stored.get(i).hash(), i);
             }

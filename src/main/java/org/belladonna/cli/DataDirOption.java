@@ -8,8 +8,11 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** {@code --data} and {@code --models}, shared by every command that opens the studio. */
+/** {@code --data}, {@code --store}, {@code --database} and {@code --models}, shared by every command that opens the studio. */
 public final class DataDirOption {
+    /** The environment variable {@code --database} overrides. */
+    public static final String DATABASE_ENV = "BELLADONNA_DATABASE";
+
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (database, images). Default: $BELLADONNA_DATA or ./data")
     Path data;
 
@@ -19,11 +22,23 @@ public final class DataDirOption {
             "AWS_SECRET_ACCESS_KEY, AWS_REGION). Default: $BELLADONNA_STORE or the data directory"})
     String store;
 
+    @Option(names = "--database", paramLabel = "URL", description = {
+            "Where the tables are kept: the SQLite file in the data directory (default), or a PostgreSQL database",
+            "several hosts can share, postgresql://user:password@host:port/database (jdbc:postgresql://... too).",
+            "Default: $" + DATABASE_ENV + " or the data directory"})
+    String database;
+
     @picocli.CommandLine.Mixin
     ModelsDirOption models;
 
     public Path dataDir() {
         return data != null ? data : Path.of(envOr("BELLADONNA_DATA", "data"));
+    }
+
+    /** The PostgreSQL URL from --database or the environment, or null for the SQLite file in the data directory. */
+    public String databaseUrl() {
+        String url = database != null ? database : System.getenv(DATABASE_ENV);
+        return url == null || url.isBlank() ? null : url.strip();
     }
 
     public Path modelsDir() {
@@ -34,7 +49,7 @@ public final class DataDirOption {
         String spec = store != null ? store : System.getenv(ContentStores.ENV);
         // Null is the default, a directory inside the data directory, which the store creates after the data directory.
         ContentStore images = spec == null || spec.isBlank() ? null : configuredStore(spec);
-        return Studio.open(dataDir(), new ModelRegistry(modelsDir().toAbsolutePath().normalize()), images);
+        return Studio.open(dataDir(), new ModelRegistry(modelsDir().toAbsolutePath().normalize()), images, databaseUrl());
     }
 
     private ContentStore configuredStore(String spec) {

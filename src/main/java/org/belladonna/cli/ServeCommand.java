@@ -49,12 +49,16 @@ public final class ServeCommand implements Callable<Integer> {
                     + "with a message; work that could fit waits its turn.")
     String memoryBudget;
 
+    /** The studio {@link #start} opened, closed (its database connections) when the server stops. */
+    private Studio studio;
+
     @Override
     public Integer call() throws InterruptedException {
         Javalin app = start(System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            studio.store().close();
             stopped.countDown();
         }, "shutdown"));
         stopped.await();
@@ -79,7 +83,7 @@ public final class ServeCommand implements Callable<Integer> {
             System.setProperty(MemoryBudget.PROPERTY, budget);
         }
         Set<Lane> serving = lanes.lanesOr(EnumSet.allOf(Lane.class));
-        Studio studio = dirs.open();
+        studio = dirs.open();
         boolean signIn = !kiosk && !WebServer.isLoopback(host);
         Javalin app;
         try {
@@ -94,6 +98,9 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("Belladonna " + (kiosk ? "kiosk " : "") + "is running at http://" + displayHost() + ":" + app.port()
                 + "/  (data: " + studio.store().dataDir() + ", memory budget for work: "
                 + MemoryBudget.human(studio.jobs().memory().budgetMib()) + ")  Ctrl-C stops it.");
+        if (studio.store().database().file() == null) {
+            out.println("The tables are in " + studio.store().database().describe() + ".");
+        }
         if (!studio.store().files().describe().equals(studio.store().dataDir().toString())) {
             out.println("Images are kept in " + studio.store().files().describe() + ".");
         }

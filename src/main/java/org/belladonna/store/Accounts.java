@@ -20,13 +20,14 @@ public final class Accounts {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
+    /** Names match ignoring ASCII case, as they are unique (SQLite: COLLATE NOCASE; PostgreSQL: an index on lower(name)). */
     public static Optional<Account> findByName(Handle h, String name) {
-        return h.createQuery("SELECT id, name, role, password_hash, created_at FROM account WHERE name = ?")
+        return h.createQuery("SELECT id, name, role, password_hash, created_at FROM account WHERE lower(name) = lower(?)")
                 .bind(0, name).map((rs, ctx) -> row(rs)).findOne();
     }
 
     public static List<Account> all(Handle h) {
-        return h.createQuery("SELECT id, name, role, password_hash, created_at FROM account ORDER BY name")
+        return h.createQuery("SELECT id, name, role, password_hash, created_at FROM account ORDER BY lower(name), name")
                 .map((rs, ctx) -> row(rs)).list();
     }
 

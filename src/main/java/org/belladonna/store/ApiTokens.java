@@ -27,8 +27,8 @@ public final class ApiTokens {
                         FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.digest = ?""")
                 .bind(0, digest).map((rs, ctx) -> Accounts.row(rs)).findOne();
         account.ifPresent(a -> h.createUpdate(
-                "UPDATE api_token SET last_used_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE digest = ?")
-                .bind(0, digest).execute());
+                "UPDATE api_token SET last_used_at = ? WHERE digest = ?")
+                .bind(0, Timestamps.seconds()).bind(1, digest).execute());
         return account;
     }
 

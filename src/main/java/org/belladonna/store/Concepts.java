@@ -17,6 +17,16 @@ public final class Concepts {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
+    /**
+     * Inserts the concept unless one with its slug exists; its id, or empty. For the built-in concepts, which
+     * every host sharing a database adds when it starts: the second gives way instead of failing.
+     */
+    public static Optional<Long> insertIfAbsent(Handle h, String slug, String name, String description, boolean builtin) {
+        return h.createQuery("INSERT INTO concept (slug, name, description, builtin) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (slug) DO NOTHING RETURNING id")
+                .bind(0, slug).bind(1, name).bind(2, description).bind(3, builtin).mapTo(Long.class).findOne();
+    }
+
     public static void addAnchor(Handle h, long conceptId, String hash, int position) {
         h.createUpdate("INSERT INTO concept_anchor (concept_id, hash, position) VALUES (?, ?, ?) "
                         + "ON CONFLICT (concept_id, hash) DO NOTHING")
@@ -33,7 +43,7 @@ public final class Concepts {
 
     /** Built-in concepts first, then the user's by name. */
     public static List<Concept> all(Handle h) {
-        return h.createQuery("SELECT * FROM concept ORDER BY builtin DESC, name COLLATE NOCASE, id")
+        return h.createQuery("SELECT * FROM concept ORDER BY builtin DESC, lower(name), name, id")
                 .mapTo(Concept.class).list();
     }
 

@@ -1,5 +1,7 @@
 package org.belladonna.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
@@ -14,23 +16,41 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The SQLite database under the data directory: WAL (readers never block the writer), foreign keys on,
- * a busy timeout and immediate transactions so concurrent writers wait instead of failing, and the schema brought up to date by
- * Flyway migrations ({@code db/migration}) on every open.
+ * The studio's database, with its schema brought up to date by Flyway on every open (the vendor's folder
+ * under {@code db/migration}), and its connections pooled (HikariCP).
+ * <ul>
+ *   <li>By default the SQLite file under the data directory: WAL (readers never block the writer), foreign
+ *       keys on, a busy timeout and immediate transactions so concurrent writers wait instead of failing.
+ *       Those are per-connection settings, so the pool is given the configured SQLite data source.</li>
+ *   <li>Or a PostgreSQL database ({@link PostgresUrl}), which several hosts can share.</li>
+ * </ul>
  */
-public final class Database {
+public final class Database implements AutoCloseable {
     public static final String FILE_NAME = "belladonna.db";
+    private static final int SQLITE_POOL = 16;
+    private static final int POSTGRES_POOL = 10;
 
+    private final Vendor vendor;
     private final Path file;
-    private final DataSource source;
+    private final String description;
+    private final HikariDataSource pool;
     private final Jdbi jdbi;
 
-    private Database(Path file, DataSource source, Jdbi jdbi) {
+    private Database(Vendor vendor, Path file, String description, HikariDataSource pool) {
+        this.vendor = vendor;
         this.file = file;
-        this.source = source;
-        this.jdbi = jdbi;
+        this.description = description;
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool);
+        jdbi.define(Vendor.ATTRIBUTE, vendor);
     }
 
+    /** The SQLite file {@code sqliteFile}, or the PostgreSQL database {@code url} when one is given (not blank). */
+    public static Database open(Path sqliteFile, String url) {
+        return url == null || url.isBlank() ? open(sqliteFile) : openPostgres(url.strip());
+    }
+
+    /** The SQLite database in {@code file}, created if missing; refuses a damaged one before anything writes to it. */
     public static Database open(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -43,22 +63,56 @@ public final class Database {
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
 
-        boolean existed = Files.exists(file);
-        if (existed) {
+        if (Files.exists(file)) {
             checkIntegrity(source, file);
         }
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("belladonna-sqlite");
+        pool.setDataSource(source);
+        pool.setMaximumPoolSize(SQLITE_POOL);
+        idleConnectionsRetire(pool);
+        return migrated(new Database(Vendor.SQLITE, file, file.toString(), new HikariDataSource(pool)));
+    }
+
+    /** The PostgreSQL database at {@code url} ({@link PostgresUrl}); refuses, in one line, one it cannot reach. */
+    public static Database openPostgres(String url) {
+        PostgresUrl pg = PostgresUrl.parse(url);
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("belladonna-postgresql");
+        pool.setJdbcUrl(pg.jdbcUrl());
+        pool.setUsername(pg.user());
+        pool.setPassword(pg.password());
+        pool.setMaximumPoolSize(POSTGRES_POOL);
+        idleConnectionsRetire(pool);
+        pool.setConnectionTimeout(15_000);
+        HikariDataSource source;
+        try {
+            source = new HikariDataSource(pool); // connects once now, so a wrong URL fails here
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to the database " + pg + ": " + sqlMessage(e), e);
+        }
+        return migrated(new Database(Vendor.POSTGRESQL, null, pg.toString(), source));
+    }
+
+    /** An idle studio holds no connection (a server's are a process each); a busy one keeps what it uses. */
+    private static void idleConnectionsRetire(HikariConfig pool) {
+        pool.setMinimumIdle(0);
+        pool.setIdleTimeout(60_000);
+    }
+
+    private static Database migrated(Database db) {
         try {
             Flyway.configure()
-                    .dataSource(source)
-                    .locations("classpath:db/migration")
+                    .dataSource(db.pool)
+                    .locations(db.vendor.migrations())
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();
+            return db;
         } catch (FlywayException e) {
-            throw new StoreException("cannot prepare the database " + file + ": " + rootMessage(e), e);
+            db.close();
+            throw new StoreException("cannot prepare the database " + db.description + ": " + sqlMessage(e), e);
         }
-        Jdbi jdbi = Jdbi.create(source);
-        return new Database(file, source, jdbi);
     }
 
     /** Refuses a file that is not a healthy SQLite database, before anything writes to it. */
@@ -75,12 +129,16 @@ public final class Database {
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
+    /** The most telling message of the chain: the driver's own (first SQLException), else the root cause's. */
+    private static String sqlMessage(Throwable e) {
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && t.getMessage() != null) {
+                return firstLine(t.getMessage());
+            }
+            root = t;
         }
-        return firstLine(t.getMessage());
+        return firstLine(root.getMessage());
     }
 
     private static String firstLine(String s) {
@@ -95,17 +153,33 @@ public final class Database {
         return jdbi;
     }
 
-    /** The configured connections, for the job engine, which keeps its tables in the same database. */
+    /** The pooled connections (for a library that keeps its own tables here, e.g. a job scheduler). */
     public DataSource dataSource() {
-        return source;
+        return pool;
+    }
+
+    public Vendor vendor() {
+        return vendor;
     }
 
     /** Whether several hosts may share this database (PostgreSQL); an SQLite file has one host. */
     public boolean sharedByHosts() {
-        return false;
+        return vendor == Vendor.POSTGRESQL;
     }
 
+    /** The SQLite file, or null on PostgreSQL. */
     public Path file() {
         return file;
+    }
+
+    /** The file, or the PostgreSQL URL without its password, for messages. */
+    public String describe() {
+        return description;
+    }
+
+    /** Closes every pooled connection; the database cannot be used afterwards. */
+    @Override
+    public void close() {
+        pool.close();
     }
 }

@@ -58,7 +58,7 @@ public final class Images {
     }
 
     public static List<Image> page(Handle h, long promptId, String variant, int limit, int offset) {
-        return h.createQuery("SELECT * FROM image WHERE prompt_id = ? AND variant = ? ORDER BY seed, id LIMIT ? OFFSET ?")
+        return h.createQuery("SELECT * FROM image WHERE prompt_id = ? AND variant = ? ORDER BY seed NULLS FIRST, id LIMIT ? OFFSET ?")
                 .bind(0, promptId).bind(1, variant).bind(2, limit).bind(3, offset).mapTo(Image.class).list();
     }
 
@@ -88,8 +88,8 @@ public final class Images {
         return h.createQuery("""
                         SELECT prompt_id, variant, hash FROM (
                           SELECT i.prompt_id, i.variant, i.hash,
-                                 row_number() OVER (PARTITION BY i.prompt_id, i.variant ORDER BY i.seed, i.id) AS k
-                          FROM prompt p JOIN image i ON i.prompt_id = p.id WHERE p.experiment_id = :experiment)
+                                 row_number() OVER (PARTITION BY i.prompt_id, i.variant ORDER BY i.seed NULLS FIRST, i.id) AS k
+                          FROM prompt p JOIN image i ON i.prompt_id = p.id WHERE p.experiment_id = :experiment) AS ranked
                         WHERE k <= :limit ORDER BY prompt_id, variant, k""")
                 .bind("experiment", experimentId).bind("limit", perVariant).mapTo(Thumb.class).list();
     }
@@ -119,7 +119,7 @@ public final class Images {
                                i.metadata, i.hash, f.format
                         FROM prompt p JOIN image i ON i.prompt_id = p.id JOIN image_file f ON f.hash = i.hash
                         WHERE p.experiment_id = ?
-                        ORDER BY p.position, p.id, CASE i.variant WHEN 'before' THEN 0 ELSE 1 END, i.seed, i.id""")
+                        ORDER BY p.position, p.id, CASE i.variant WHEN 'before' THEN 0 ELSE 1 END, i.seed NULLS FIRST, i.id""")
                 .bind(0, experimentId).mapTo(ExportRow.class).list();
     }
 

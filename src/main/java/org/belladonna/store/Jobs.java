@@ -11,9 +11,6 @@ import java.util.Optional;
  * jobs found running at start-up were interrupted by a crash and go back to queued.
  */
 public final class Jobs {
-    private static final String NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
-    private static final String LATEST_FOR =
-            "SELECT * FROM job WHERE kind = ? AND json_extract(payload, '$.' || ?) = ? ORDER BY id DESC LIMIT 1";
 
     private Jobs() {
     }
@@ -28,13 +25,17 @@ public final class Jobs {
         h.createUpdate("UPDATE job SET payload = ? WHERE id = ?").bind(0, payloadJson).bind(1, id).execute();
     }
 
-    /** Atomically takes the oldest queued job of one of the kinds. */
+    /**
+     * Atomically takes the oldest queued job of one of the kinds. SQLite has one writer at a time; on
+     * PostgreSQL the row is locked (SKIP LOCKED), so two hosts claiming at once never take the same job.
+     */
     public static Optional<Job> claim(Handle h, List<String> kinds) {
+        String lock = Vendor.of(h) == Vendor.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
         return h.createQuery("""
-                        UPDATE job SET state = 'running', attempts = attempts + 1, started_at = %s, error = NULL
-                        WHERE id = (SELECT id FROM job WHERE state = 'queued' AND kind IN (<kinds>) ORDER BY id LIMIT 1)
-                        RETURNING *""".formatted(NOW))
-                .bindList("kinds", kinds).mapTo(Job.class).findOne();
+                        UPDATE job SET state = 'running', attempts = attempts + 1, started_at = :now, error = NULL
+                        WHERE id = (SELECT id FROM job WHERE state = 'queued' AND kind IN (<kinds>) ORDER BY id LIMIT 1%s)
+                        RETURNING *""".formatted(lock))
+                .bind("now", Timestamps.millis()).bindList("kinds", kinds).mapTo(Job.class).findOne();
     }
 
     public static void progress(Handle h, long id, double fraction, String message) {
@@ -43,24 +44,25 @@ public final class Jobs {
     }
 
     public static void finish(Handle h, long id, String resultJson) {
-        h.createUpdate("UPDATE job SET state = 'done', progress = 1, result = ?, finished_at = " + NOW + " WHERE id = ?")
-                .bind(0, resultJson).bind(1, id).execute();
+        h.createUpdate("UPDATE job SET state = 'done', progress = 1, result = ?, finished_at = ? WHERE id = ?")
+                .bind(0, resultJson).bind(1, Timestamps.millis()).bind(2, id).execute();
     }
 
     public static void fail(Handle h, long id, String error) {
-        h.createUpdate("UPDATE job SET state = 'failed', error = ?, finished_at = " + NOW + " WHERE id = ?")
-                .bind(0, error).bind(1, id).execute();
+        h.createUpdate("UPDATE job SET state = 'failed', error = ?, finished_at = ? WHERE id = ?")
+                .bind(0, error).bind(1, Timestamps.millis()).bind(2, id).execute();
     }
 
     public static void markCancelled(Handle h, long id) {
-        h.createUpdate("UPDATE job SET state = 'cancelled', finished_at = " + NOW + " WHERE id = ?").bind(0, id).execute();
+        h.createUpdate("UPDATE job SET state = 'cancelled', finished_at = ? WHERE id = ?")
+                .bind(0, Timestamps.millis()).bind(1, id).execute();
     }
 
     /** Asks a job to stop: a queued job is cancelled at once, a running one at its next check. */
     public static boolean requestCancel(Handle h, long id) {
-        int queued = h.createUpdate("UPDATE job SET state = 'cancelled', cancel_requested = 1, finished_at = " + NOW
-                + " WHERE id = ? AND state = 'queued'").bind(0, id).execute();
-        int running = h.createUpdate("UPDATE job SET cancel_requested = 1 WHERE id = ? AND state = 'running'")
+        int queued = h.createUpdate("UPDATE job SET state = 'cancelled', cancel_requested = TRUE, finished_at = ? "
+                + "WHERE id = ? AND state = 'queued'").bind(0, Timestamps.millis()).bind(1, id).execute();
+        int running = h.createUpdate("UPDATE job SET cancel_requested = TRUE WHERE id = ? AND state = 'running'")
                 .bind(0, id).execute();
         return queued + running > 0;
     }
@@ -81,7 +83,7 @@ public final class Jobs {
 
     /** A text field of the payloads of jobs of a kind that have not finished (queued or running). */
     public static List<String> unfinishedPayloadValues(Handle h, String kind, String field) {
-        return h.createQuery("SELECT json_extract(payload, '$.' || ?) FROM job WHERE kind = ? AND state IN ('queued', 'running')")
+        return h.createQuery("SELECT " + payloadField(h) + " FROM job WHERE kind = ? AND state IN ('queued', 'running')")
                 .bind(0, field).bind(1, kind).mapTo(String.class).list();
     }
 
@@ -99,7 +101,15 @@ public final class Jobs {
      * the last scoring of an experiment or the last model's-eye view of an image.
      */
     public static Optional<Job> latestFor(Handle h, String kind, String field, Object value) {
-        return h.createQuery(LATEST_FOR).bind(0, kind).bind(1, field).bind(2, value).mapTo(Job.class).findOne();
+        // SQLite's json_extract gives a JSON number as a number, PostgreSQL's ->> gives every field as text.
+        Object compared = Vendor.of(h) == Vendor.POSTGRESQL ? String.valueOf(value) : value;
+        return h.createQuery("SELECT * FROM job WHERE kind = ? AND " + payloadField(h) + " = ? ORDER BY id DESC LIMIT 1")
+                .bind(0, kind).bind(1, field).bind(2, compared).mapTo(Job.class).findOne();
+    }
+
+    /** The payload's top-level field named by the next parameter, as each database reads JSON kept as text. */
+    private static String payloadField(Handle h) {
+        return Vendor.of(h) == Vendor.POSTGRESQL ? "(CAST(payload AS jsonb) ->> ?)" : "json_extract(payload, '$.' || ?)";
     }
 
     /**
@@ -111,7 +121,7 @@ public final class Jobs {
                         UPDATE job SET state = 'running', attempts = attempts + 1, started_at = :now, error = NULL, progress = 0
                         WHERE id = :id AND state IN ('queued', 'running') AND cancel_requested = FALSE
                         RETURNING *""")
-                .bind("now", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString()).bind("id", id).mapTo(Job.class).findOne();
+                .bind("now", Timestamps.millis()).bind("id", id).mapTo(Job.class).findOne();
     }
 
     /** Jobs not finished yet (queued or running), oldest first: what a starting server makes sure is queued. */

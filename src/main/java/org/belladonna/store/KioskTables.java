@@ -29,9 +29,8 @@ public final class KioskTables {
     /** Replaces the settings; call inside one transaction so the show never sees half a change. */
     public static void save(Handle h, Settings s) {
         h.createUpdate("""
-                        UPDATE kiosk_settings SET dwell_seconds = ?, play_order = ?,
-                          updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = 1""")
-                .bind(0, s.dwellSeconds()).bind(1, s.playOrder()).execute();
+                        UPDATE kiosk_settings SET dwell_seconds = ?, play_order = ?, updated_at = ? WHERE id = 1""")
+                .bind(0, s.dwellSeconds()).bind(1, s.playOrder()).bind(2, Timestamps.seconds()).execute();
         h.execute("DELETE FROM kiosk_experiment");
         h.execute("DELETE FROM kiosk_artwork");
         for (long id : s.experimentIds()) {

@@ -14,9 +14,9 @@ public final class ScoredImages {
 
     /** How a list is ordered; images without a score come last in every score order. */
     public enum Order {
-        SEED("i.seed, i.id", "b.seed"),
-        SCORE_ASC("s.mean IS NULL, s.mean, i.seed, i.id", "change IS NULL, change, b.seed"),
-        SCORE_DESC("s.mean IS NULL, s.mean DESC, i.seed, i.id", "change IS NULL, change DESC, b.seed");
+        SEED("i.seed NULLS FIRST, i.id", "b.seed"),
+        SCORE_ASC("s.mean IS NULL, s.mean, i.seed NULLS FIRST, i.id", "change IS NULL, change, b.seed"),
+        SCORE_DESC("s.mean IS NULL, s.mean DESC, i.seed NULLS FIRST, i.id", "change IS NULL, change DESC, b.seed");
 
         final String images;
         final String pairs;

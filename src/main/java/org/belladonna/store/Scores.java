@@ -22,8 +22,8 @@ public final class Scores {
                         VALUES (:image, :model, :version, :mean, :std, :dist, :imported)
                         ON CONFLICT (image_id, model_id) DO UPDATE SET model_version = excluded.model_version,
                           mean = excluded.mean, std = excluded.std, distribution = excluded.distribution,
-                          imported = excluded.imported, created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')""")
-                .bind("image", imageId).bind("model", modelId).bind("version", modelVersion).bind("mean", mean)
+                          imported = excluded.imported, created_at = :now""")
+                .bind("now", Timestamps.seconds()).bind("image", imageId).bind("model", modelId).bind("version", modelVersion).bind("mean", mean)
                 .bind("std", std).bind("dist", distributionJson).bind("imported", imported).execute();
     }
 
@@ -38,13 +38,14 @@ public final class Scores {
     public static void putImported(Handle h, List<Imported> scores) {
         var batch = h.prepareBatch("""
                 INSERT INTO score (image_id, model_id, model_version, mean, std, distribution, imported)
-                VALUES (:image, :model, :version, :mean, :std, :dist, 1)
+                VALUES (:image, :model, :version, :mean, :std, :dist, TRUE)
                 ON CONFLICT (image_id, model_id) DO UPDATE SET model_version = excluded.model_version,
                   mean = excluded.mean, std = excluded.std, distribution = excluded.distribution,
-                  imported = 1, created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')""");
+                  imported = TRUE, created_at = :now""");
+        String now = Timestamps.seconds();
         for (Imported s : scores) {
             batch.bind("image", s.imageId()).bind("model", s.modelId()).bind("version", s.modelVersion()).bind("mean", s.mean())
-                    .bind("std", s.std()).bind("dist", s.distribution()).add();
+                    .bind("std", s.std()).bind("dist", s.distribution()).bind("now", now).add();
         }
         if (!scores.isEmpty()) {
             batch.execute();
@@ -77,8 +78,8 @@ public final class Scores {
                         SELECT s.image_id, i.prompt_id, i.variant, i.seed, s.model_id, s.model_version, s.mean, s.std, s.distribution,
                                s.imported
                         FROM prompt p JOIN image i ON i.prompt_id = p.id JOIN score s ON s.image_id = i.id
-                        WHERE p.experiment_id = :experiment AND (:model IS NULL OR s.model_id = :model)
-                        ORDER BY p.position, p.id, i.variant, i.seed, i.hash, s.model_id""")
+                        WHERE p.experiment_id = :experiment AND (CAST(:model AS TEXT) IS NULL OR s.model_id = :model)
+                        ORDER BY p.position, p.id, i.variant, i.seed NULLS FIRST, i.hash, s.model_id""")
                 .bind("experiment", experimentId).bind("model", model).mapTo(Scored.class).list();
     }
 
@@ -119,7 +120,7 @@ public final class Scores {
     /** One page of {@link #coverage(Handle, long)}. */
     public static List<Coverage> coverage(Handle h, long experimentId, int offset, int limit) {
         return h.createQuery("""
-                SELECT s.model_id, count(*) AS scored, sum(s.imported) AS imported
+                SELECT s.model_id, count(*) AS scored, sum(CASE WHEN s.imported THEN 1 ELSE 0 END) AS imported
                 FROM score s JOIN image i ON i.id = s.image_id JOIN prompt p ON p.id = i.prompt_id
                 WHERE p.experiment_id = ? GROUP BY s.model_id ORDER BY count(*) DESC, s.model_id LIMIT ? OFFSET ?""")
                 .bind(0, experimentId).bind(1, limit).bind(2, offset).mapTo(Coverage.class).list();

@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Everything Belladonna keeps: the SQLite database under the data directory, and the content-addressed
- * image files, there too unless a {@link ContentStore} elsewhere is given. Tables are read and written
- * through the small table classes in this package.
+ * Everything Belladonna keeps: the database (the SQLite file under the data directory, or a PostgreSQL
+ * database when one is given), and the content-addressed image files, in the data directory too unless a
+ * {@link ContentStore} elsewhere is given. Tables are read and written through the small table classes in
+ * this package. Closing it closes the database's connections.
  */
-public final class Store {
+public final class Store implements AutoCloseable {
     private final Path dataDir;
     private final Database database;
     private final ImageStore files;
@@ -39,6 +40,15 @@ public final class Store {
      * data directory when null. Thumbnails stay in the data directory: a cache per host.
      */
     public static Store open(Path dataDir, ContentStore images) {
+        return open(dataDir, images, null);
+    }
+
+    /**
+     * As {@link #open(Path, ContentStore)}, with the tables in the PostgreSQL database {@code database}
+     * ({@code postgresql://user:password@host:port/db}); null or blank keeps them in the SQLite file under
+     * the data directory.
+     */
+    public static Store open(Path dataDir, ContentStore images, String database) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -48,7 +58,7 @@ public final class Store {
         if (!Files.isWritable(dir)) {
             throw new StoreException("the data directory " + dir + " is not writable");
         }
-        Database db = Database.open(dir.resolve(Database.FILE_NAME));
+        Database db = Database.open(dir.resolve(Database.FILE_NAME), database);
         Jdbi jdbi = db.jdbi();
         for (Class<?> owner : List.of(Records.class, Experiments.class, Images.class, Scores.class, Protections.class,
                 ExperimentImports.class, ScoredImages.class)) {
@@ -70,13 +80,19 @@ public final class Store {
         return dataDir;
     }
 
-    /** The database, for the job engine's own tables beside ours. */
+    public ImageStore files() {
+        return files;
+    }
+
+    /** The database: its vendor and pooled connections, for what keeps its own tables beside ours. */
     public Database database() {
         return database;
     }
 
-    public ImageStore files() {
-        return files;
+    /** Closes the database's connections. */
+    @Override
+    public void close() {
+        database.close();
     }
 
     public <R, X extends Exception> R read(HandleCallback<R, X> callback) throws X {

@@ -1,5 +1,9 @@
 package org.belladonna.accounts;
 
+import org.belladonna.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.belladonna.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class AccountServiceTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path dir;
 
@@ -43,7 +52,7 @@ class AccountServiceTest {
 
     @Test
     void passwordsAreArgon2idAndOnlyTheRightOneSignsIn() {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         AccountService accounts = new AccountService(store);
         accounts.add("mira", Role.ARTIST, "correct horse battery");
         String hash = store.read(h -> h.createQuery("SELECT password_hash FROM account WHERE name = 'mira'").mapTo(String.class).one());
@@ -59,7 +68,7 @@ class AccountServiceTest {
 
     @Test
     void theFirstAdminIsMadeOnceWithAGeneratedPassword() {
-        AccountService accounts = new AccountService(Store.open(dir));
+        AccountService accounts = new AccountService(database.open(dir));
         String password = accounts.createFirstAdmin("admin").orElseThrow();
         assertEquals(20, password.length());
         assertEquals(Role.ADMIN, accounts.verify("admin", password).orElseThrow().role());
@@ -69,7 +78,7 @@ class AccountServiceTest {
 
     @Test
     void sessionsAreStoredAsDigestsAndEndWhenIdleOrOld() {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         HandClock clock = new HandClock();
         AccountService accounts = new AccountService(store, clock);
         AccountService.User user = accounts.add("rev", Role.REVIEWER, "reviewer password");
@@ -105,7 +114,7 @@ class AccountServiceTest {
 
     @Test
     void apiTokensAreShownOnceStoredAsDigestsAndGoWithTheirAccount() {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         AccountService accounts = new AccountService(store);
         accounts.add("boss", Role.ADMIN, "admin password here");
         accounts.add("bot", Role.REVIEWER, "reviewer password");

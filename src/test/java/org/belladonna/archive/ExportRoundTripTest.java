@@ -1,5 +1,9 @@
 package org.belladonna.archive;
 
+import org.belladonna.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.belladonna.progress.Progress;
 import org.belladonna.testing.StudyFiles;
 import org.belladonna.app.Studio;
@@ -19,13 +23,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ExportRoundTripTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path tmp;
 
     @Test
     void exportThenImportIntoAnEmptyInstanceReproducesTablesAndTheStatsCsvByteForByte() throws Exception {
-        Studio origin = Studio.open(tmp.resolve("origin"), tmp.resolve("models"));
+        Studio origin = database.studio(tmp.resolve("origin"), tmp.resolve("models"));
         long id = origin.importer().run(StudyFiles.plainFolder(tmp.resolve("Monet study"), 6), Importer.Target.fromSource()
                 .withConcept("Monet"), Progress.NONE).experimentId();
         scoreEverything(origin, id);
@@ -36,7 +45,7 @@ class ExportRoundTripTest {
         try (OutputStream o = Files.newOutputStream(zip)) {
             origin.export().write(experiment, o);
         }
-        Studio copy = Studio.open(tmp.resolve("copy"), tmp.resolve("models"));
+        Studio copy = database.studio(tmp.resolve("copy"), tmp.resolve("models"));
         ImportSummary summary = copy.importer().run(zip, Importer.Target.fromSource(), Progress.NONE);
 
         assertEquals("Monet study", summary.experimentName());

@@ -1,5 +1,9 @@
 package org.belladonna.artworks;
 
+import org.belladonna.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.awaitility.Awaitility;
 import org.belladonna.app.Studio;
 import org.belladonna.images.ImageDecoder;
@@ -30,7 +34,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The protection service and its job against the real TAEF2 weights, on tiny images. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ProtectionJobsTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     static Path models;
 
@@ -41,8 +50,8 @@ class ProtectionJobsTest {
 
     @Test
     void builtInConceptIsRegisteredOnceWithItsAnchorsStored(@TempDir Path data) {
-        Studio first = Studio.open(data, models);
-        Studio again = Studio.open(data, models);
+        Studio first = database.studio(data, models);
+        Studio again = database.studio(data, models);
         assertEquals(1, Rows.count(again.store(), "concept"));
         var cubism = again.concepts().all().get(0);
         assertTrue(cubism.concept().builtin());
@@ -55,7 +64,7 @@ class ProtectionJobsTest {
 
     @Test
     void aJobRunAgainAfterACrashStoresNothingTwice(@TempDir Path data) throws Exception {
-        Studio studio = Studio.open(data, models);
+        Studio studio = database.studio(data, models);
         long id = submitOne(studio, 80, 72, 1, 2).id();
         studio.jobs().drain(ProtectionJob.TYPE);
 
@@ -76,7 +85,7 @@ class ProtectionJobsTest {
         // As if the process died after committing but before the job was marked done: a server starting over
         // the same data queues the unfinished row, and runs it again.
         studio.store().write(h -> h.execute("UPDATE job SET state = 'running' WHERE id = ?", done.jobId()));
-        Studio restarted = Studio.open(data, models);
+        Studio restarted = database.studio(data, models);
         try {
             restarted.jobs().start();
             Awaitility.await("the interrupted job done again").atMost(Waits.JOB).pollInterval(Duration.ofMillis(100))
@@ -93,7 +102,7 @@ class ProtectionJobsTest {
 
     @Test
     void cancellingAQueuedJobStoresNoOutput(@TempDir Path data) throws Exception {
-        Studio studio = Studio.open(data, models);
+        Studio studio = database.studio(data, models);
         Protection p = submitOne(studio, 64, 64, 2, 2);
         assertTrue(studio.jobs().cancel(p.jobId()));
         studio.jobs().drain(ProtectionJob.TYPE);
@@ -103,7 +112,7 @@ class ProtectionJobsTest {
 
     @Test
     void cancellingARunningJobStopsTheEngineAndStoresNoOutput(@TempDir Path data) throws Exception {
-        Studio studio = Studio.open(data, models);
+        Studio studio = database.studio(data, models);
         Protection p = submitOne(studio, 64, 64, 3, 10_000);
         int files = Rows.count(studio.store(), "image_file");
         studio.jobs().start();
@@ -124,7 +133,7 @@ class ProtectionJobsTest {
 
     @Test
     void missingWeightsRefuseTheSubmissionNamingTheInstallCommand(@TempDir Path data) throws Exception {
-        Studio studio = Studio.open(data, data.resolve("no-models"));
+        Studio studio = database.studio(data, data.resolve("no-models"));
         assertTrue(studio.protection().missingModels().orElseThrow().contains("belladonna models pull taef2-encoder"));
         int files = Rows.count(studio.store(), "image_file");
         var e = assertThrows(ModelMissingException.class, () -> studio.protection().submit(

@@ -3,14 +3,20 @@ package org.belladonna.cli;
 import io.javalin.Javalin;
 import org.belladonna.accounts.Role;
 import org.belladonna.app.Studio;
+import org.belladonna.testing.TestDatabase;
 import org.belladonna.web.SignInTestAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,8 +24,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The first start beyond loopback makes an admin and prints its password once; loopback makes no account. */
+/**
+ * The first start beyond loopback makes an admin and prints its password once; loopback makes no account.
+ * On both databases: with {@code --database} the accounts are in PostgreSQL.
+ */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ServeCommandTest {
+    @Parameter
+    TestDatabase database;
+
     private static final Pattern PASSWORD = Pattern.compile("shown only this once: (\\S+)");
 
     @TempDir
@@ -27,12 +41,19 @@ class ServeCommandTest {
 
     private String start(String host) {
         ServeCommand serve = new ServeCommand();
-        new CommandLine(serve).parseArgs("--host", host, "--port", "0", "--offline",
-                "--data", dir.resolve("data").toString(), "--models", dir.resolve("models").toString());
+        List<String> args = new ArrayList<>(List.of("--host", host, "--port", "0", "--offline",
+                "--data", dir.resolve("data").toString(), "--models", dir.resolve("models").toString()));
+        String url = database.url(dir.resolve("data"));
+        if (url != null) {
+            args.addAll(List.of("--database", url));
+        }
+        new CommandLine(serve).parseArgs(args.toArray(String[]::new));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Javalin app = serve.start(new PrintStream(out, true));
         app.stop();
-        return out.toString();
+        String printed = out.toString();
+        assertEquals(url != null, printed.contains("The tables are in postgresql://"), printed);
+        return printed;
     }
 
     @Test
@@ -41,7 +62,7 @@ class ServeCommandTest {
         Matcher m = PASSWORD.matcher(first);
         assertTrue(m.find(), first);
         assertTrue(first.contains("everything but /health needs an account"), first);
-        Studio studio = Studio.open(dir.resolve("data"), dir.resolve("models"));
+        Studio studio = database.studio(dir.resolve("data"), dir.resolve("models"));
         assertEquals(Role.ADMIN, studio.accounts().verify("admin", m.group(1)).orElseThrow().role());
 
         String second = start(SignInTestAddress.bindAddress());
@@ -54,6 +75,6 @@ class ServeCommandTest {
     void loopbackNeedsNoAccount() {
         String out = start("127.0.0.1");
         assertFalse(out.contains("password"), out);
-        assertTrue(Studio.open(dir.resolve("data"), dir.resolve("models")).accounts().all().isEmpty());
+        assertTrue(database.studio(dir.resolve("data"), dir.resolve("models")).accounts().all().isEmpty());
     }
 }

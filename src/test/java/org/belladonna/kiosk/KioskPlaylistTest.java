@@ -5,7 +5,11 @@ import org.belladonna.app.Studio;
 import org.belladonna.kiosk.KioskSettings.Order;
 import org.belladonna.kiosk.Playlist.Frame;
 import org.belladonna.kiosk.Playlist.Slide;
-import org.junit.jupiter.api.BeforeAll;
+import org.belladonna.testing.TestDatabase;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,22 +22,27 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the show plays, straight from the store: pairing, scores, artworks, and nothing unchosen. */
+/**
+ * What the show plays, straight from the store: pairing, scores, artworks, and nothing unchosen. On both
+ * databases; one fixture per database.
+ */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class KioskPlaylistTest {
-    @TempDir
-    static Path data;
+    @Parameter
+    TestDatabase database;
     private static KioskFixture fixture;
     private static Kiosk kiosk;
 
-    @BeforeAll
-    static void prepare() {
-        fixture = KioskFixture.create(data);
-        kiosk = new Kiosk(Studio.open(fixture.dataDir(), fixture.dataDir().resolve("models")).store());
+    @BeforeParameterizedClassInvocation
+    static void prepare(TestDatabase database, @TempDir Path data) {
+        fixture = KioskFixture.create(data, database);
+        kiosk = new Kiosk(database.studio(fixture.dataDir(), fixture.dataDir().resolve("models")).store());
     }
 
     @Test
     void nothingIsShownUntilChosen(@TempDir Path empty) {
-        Kiosk fresh = new Kiosk(Studio.open(empty, empty.resolve("models")).store());
+        Kiosk fresh = new Kiosk(database.studio(empty, empty.resolve("models")).store());
         assertEquals(List.of(), fresh.playlist().slides());
         assertEquals(8000, fresh.playlist().dwellMs());
         assertEquals("sequential", fresh.playlist().order());

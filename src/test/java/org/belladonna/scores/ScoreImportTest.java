@@ -1,5 +1,9 @@
 package org.belladonna.scores;
 
+import org.belladonna.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.belladonna.app.Studio;
 import org.belladonna.gallery.Gallery.NewImage;
 import org.belladonna.store.Images;
@@ -20,7 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ScoreImportTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path data;
 
@@ -31,7 +40,7 @@ class ScoreImportTest {
     /** Four files; "same.png" names two different files (ambiguous), "b.png" one file under two prompts. */
     @BeforeEach
     void experiment() throws Exception {
-        studio = Studio.open(data, data.resolve("models"));
+        studio = database.studio(data, data.resolve("models"));
         experiment = studio.gallery().createExperiment("import", "", "");
         studio.gallery().addImages(experiment, List.of(
                 new NewImage("p1", true, "before", 1L, "a.png", "{}", TestImages.png(32, 32, 1)),

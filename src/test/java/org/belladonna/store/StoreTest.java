@@ -5,13 +5,24 @@ import org.belladonna.gallery.Gallery.NewImage;
 import org.belladonna.images.BadImageException;
 import org.belladonna.store.ImageIntake;
 import org.belladonna.testing.Rows;
+import org.belladonna.testing.TestDatabase;
 import org.belladonna.testing.TestImages;
+import org.belladonna.testing.Waits;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -20,48 +31,34 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The store on both databases (SQLite-only behaviour, the file's pragmas and integrity check, is in DatabaseTest). */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class StoreTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path dir;
 
     @Test
-    void opensWithWalForeignKeysAndBusyTimeout() {
-        Store store = Store.open(dir.resolve("data"));
-        assertEquals("wal", store.read(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one()));
-        assertEquals(1, (int) store.read(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one()));
-        assertTrue(store.read(h -> h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one()) >= 1000);
-        assertEquals(1, (int) store.read(h -> h.createQuery("SELECT count(*) FROM flyway_schema_history WHERE success = 1 AND version = '1'").mapTo(Integer.class).one()));
-    }
-
-    @Test
     void reopeningKeepsData() {
-        Store first = Store.open(dir);
+        Store first = database.open(dir);
         long id = first.write(h -> Experiments.create(h, "kept", "", ""));
-        Store second = Store.open(dir);
+        Store second = database.open(dir);
         assertEquals("kept", second.read(h -> Experiments.find(h, id)).orElseThrow().name());
-    }
-
-    @Test
-    void corruptDatabaseIsRefusedAndLeftUntouched() throws Exception {
-        Path db = dir.resolve(Database.FILE_NAME);
-        byte[] garbage = "this is not a database, it is a shopping list".repeat(100).getBytes();
-        Files.write(db, garbage);
-        StoreException e = assertThrows(StoreException.class, () -> Store.open(dir));
-        assertTrue(e.getMessage().contains("not a usable SQLite database"), e.getMessage());
-        assertFalse(e.getMessage().contains("\n"));
-        assertArrayEquals(garbage, Files.readAllBytes(db));
     }
 
     @Test
     void dataDirThatCannotBeCreatedIsReportedInOneLine() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        StoreException e = assertThrows(StoreException.class, () -> Store.open(file.resolve("data")));
+        StoreException e = assertThrows(StoreException.class, () -> database.open(file.resolve("data")));
         assertTrue(e.getMessage().startsWith("cannot create the data directory"), e.getMessage());
     }
 
     @Test
     void filesAreContentAddressedAndWrittenOnce() throws Exception {
-        ImageStore files = Store.open(dir).files();
+        ImageStore files = database.open(dir).files();
         byte[] png = TestImages.png(32, 32, 1);
         String hash = files.put(png);
         assertEquals(ImageStore.sha256(png), hash);
@@ -76,7 +73,7 @@ class StoreTest {
 
     @Test
     void readRefusesAnythingButAHash() {
-        ImageStore files = Store.open(dir).files();
+        ImageStore files = database.open(dir).files();
         assertThrows(IllegalArgumentException.class, () -> files.read("../../etc/passwd"));
         assertThrows(IllegalArgumentException.class, () -> files.read("A".repeat(64)));
         assertThrows(IllegalArgumentException.class, () -> files.thumbnail("../../etc/passwd", 160));
@@ -84,7 +81,7 @@ class StoreTest {
 
     @Test
     void thumbnailsAreMadeOnceAndCached() throws Exception {
-        ImageStore files = Store.open(dir).files();
+        ImageStore files = database.open(dir).files();
         String hash = files.put(TestImages.png(400, 200, 2));
         Path thumb = files.thumbnail(hash, 160);
         var image = javax.imageio.ImageIO.read(thumb.toFile());
@@ -98,7 +95,7 @@ class StoreTest {
 
     @Test
     void deletingAnExperimentRemovesItsRowsAndOrphanFilesButKeepsSharedOnes() throws Exception {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         Gallery gallery = new Gallery(store, new ImageIntake(store));
         byte[] shared = TestImages.png(32, 32, 10);
         byte[] only = TestImages.png(32, 32, 11);
@@ -123,7 +120,7 @@ class StoreTest {
 
     @Test
     void aBadImageInABatchStoresNoRows() {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         Gallery gallery = new Gallery(store, new ImageIntake(store));
         long id = gallery.createExperiment("e", "", "");
         assertThrows(BadImageException.class, () -> gallery.addImages(id, List.of(
@@ -134,12 +131,60 @@ class StoreTest {
 
     @Test
     void addingTheSameImagesAgainAddsNothing() throws Exception {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         Gallery gallery = new Gallery(store, new ImageIntake(store));
         long id = gallery.createExperiment("e", "", "");
         List<NewImage> images = List.of(image("p", "before", TestImages.png(32, 32, 1)), image("p", "after", TestImages.png(32, 32, 2)));
         assertEquals(2, gallery.addImages(id, images));
         assertEquals(0, gallery.addImages(id, images));
+    }
+
+    /**
+     * Two imports adding the same prompt at once: the second waits for the first (SQLite: the write lock;
+     * PostgreSQL: the experiment's row lock, then ON CONFLICT) and gets the prompt the first made, and a new
+     * prompt after it takes the next position.
+     */
+    @Test
+    void aPromptAddedByTwoTransactionsAtOnceIsMadeOnce() throws Exception {
+        Store store = database.open(dir);
+        long experiment = store.write(h -> Experiments.create(h, "e", "", ""));
+        CountDownLatch firstInserted = new CountDownLatch(1);
+        CountDownLatch secondWaiting = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Long> first = threads.submit(() -> store.write(h -> {
+                long id = Prompts.ensure(h, experiment, "water lilies", true);
+                firstInserted.countDown();
+                assertTrue(secondWaiting.await(Waits.SHORT.toSeconds(), TimeUnit.SECONDS), "the second transaction never started");
+                return id;
+            }));
+            assertTrue(firstInserted.await(Waits.SHORT.toSeconds(), TimeUnit.SECONDS));
+            Future<long[]> second = threads.submit(() -> store.write(h -> new long[] {
+                    Prompts.ensure(h, experiment, "water lilies", null), Prompts.ensure(h, experiment, "a dog", false)}));
+            if (database == TestDatabase.POSTGRESQL) { // make sure it is blocked behind the first, not yet to start
+                Awaitility.await("the second transaction waiting for a lock").atMost(Waits.SHORT).pollInterval(Waits.POLL)
+                        .until(() -> store.read(h -> h.createQuery("SELECT count(*) FROM pg_stat_activity "
+                                + "WHERE datname = current_database() AND wait_event_type = 'Lock'").mapTo(Integer.class).one()) > 0);
+            }
+            secondWaiting.countDown();
+            long made = first.get(Waits.SHORT.toSeconds(), TimeUnit.SECONDS);
+            long[] got = second.get(Waits.SHORT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(made, got[0]);
+            List<Records.Prompt> prompts = store.read(h -> Prompts.list(h, experiment));
+            assertEquals(List.of("water lilies", "a dog"), prompts.stream().map(Records.Prompt::text).toList());
+            assertEquals(List.of(0, 1), prompts.stream().map(Records.Prompt::position).toList());
+            assertTrue(prompts.get(0).related(), "the mark given first is kept when the second gives none");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBuiltInConceptAddedTwiceIsKeptOnce() {
+        Store store = database.open(dir);
+        assertTrue(store.write(h -> Concepts.insertIfAbsent(h, "cubism", "Cubism", "", true)).isPresent());
+        assertTrue(store.write(h -> Concepts.insertIfAbsent(h, "cubism", "Cubism again", "", true)).isEmpty());
+        assertEquals(List.of("Cubism"), store.read(h -> Concepts.all(h)).stream().map(Records.Concept::name).toList());
     }
 
     private static NewImage image(String prompt, String variant, byte[] bytes) {

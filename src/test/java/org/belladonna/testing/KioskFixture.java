@@ -28,13 +28,18 @@ import java.util.List;
  * every file has its own hash), so screenshots look like the real thing.
  */
 public record KioskFixture(Path dataDir, long shownExperiment, long hiddenExperiment, long artwork, String hiddenHash,
-                    String pairedBeforeHash, String pairedAfterHash) {
+                    String pairedBeforeHash, String pairedAfterHash, TestDatabase database) {
     public static final String MODEL = "nima-mobilenet-aesthetic";
 
     /** Prepares the data in {@code dir} (a {@code @TempDir}, so it is deleted after the tests). */
     public static KioskFixture create(Path dir) {
+        return create(dir, TestDatabase.SQLITE);
+    }
+
+    /** As {@link #create(Path)}, with the tables in {@code database}. */
+    public static KioskFixture create(Path dir, TestDatabase database) {
         try {
-            Studio studio = Studio.open(dir, dir.resolve("models"));
+            Studio studio = database.studio(dir, dir.resolve("models"));
             var gallery = studio.gallery();
 
             long shown = gallery.createExperiment("Monet → cubism, 300 poisoned", "", "Monet");
@@ -72,7 +77,7 @@ public record KioskFixture(Path dataDir, long shownExperiment, long hiddenExperi
             long artwork = protect(studio, "monet-water-lilies-1919.jpg", "la-fresnaye-the-bathers-1912.posterized.png");
             String before = hash(store, shown, "Water lilies on a pond, by Monet", "before", 1);
             String after = hash(store, shown, "Water lilies on a pond, by Monet", "after", 1);
-            return new KioskFixture(dir, shown, hidden, artwork, ImageStore.sha256(hiddenBytes), before, after);
+            return new KioskFixture(dir, shown, hidden, artwork, ImageStore.sha256(hiddenBytes), before, after, database);
         } catch (Exception e) {
             throw new IllegalStateException("cannot prepare the kiosk fixture", e);
         }
@@ -80,7 +85,7 @@ public record KioskFixture(Path dataDir, long shownExperiment, long hiddenExperi
 
     /** Puts the shown experiment and the artwork in the show, with the given dwell. */
     public void choose(int dwellSeconds, KioskSettings.Order order) {
-        Studio studio = Studio.open(dataDir, dataDir.resolve("models"));
+        Studio studio = database.studio(dataDir, dataDir.resolve("models"));
         new Kiosk(studio.store()).save(new KioskSettings(dwellSeconds, order, List.of(shownExperiment), List.of(artwork)));
     }
 

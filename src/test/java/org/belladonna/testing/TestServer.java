@@ -47,6 +47,12 @@ public final class TestServer implements AutoCloseable {
         return start(dataDir, new WebServer.Options(false, true));
     }
 
+    /** Offline, over {@code dataDir} with the tables in {@code database} (see {@link TestDatabase}). */
+    public static TestServer start(Path dataDir, TestDatabase database) {
+        Studio studio = Studio.open(dataDir, new ModelRegistry(dataDir.resolve("models")), null, database.url(dataDir));
+        return new TestServer(dataDir, studio, new WebServer(studio, new WebServer.Options(false, true)).start("127.0.0.1", 0));
+    }
+
     /** Starts on an existing data directory (e.g. to restart a server over the same data). */
     public static TestServer start(Path dataDir, WebServer.Options options) {
         return start(dataDir, new ModelRegistry(dataDir.resolve("models")), options, 0);

@@ -6,8 +6,12 @@ import org.belladonna.store.Scores;
 import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestImages;
 import org.belladonna.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.belladonna.testing.TestDatabase;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The workbench pages over real HTTP: filters, sorting, paging, pairs, statistics, CSV, export and refusals. */
+/** The workbench pages over real HTTP: filters, sorting, paging, pairs, statistics, CSV, export and refusals; on both databases. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class GalleryPagesTest {
+    @Parameter
+    TestDatabase database;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     @TempDir
     static Path data;
@@ -34,9 +42,9 @@ class GalleryPagesTest {
     private static long experimentId;
     private static long liliesId;
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(data);
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) throws Exception {
+        server = TestServer.start(data.resolve(database.name()), database);
         StringBuilder manifest = new StringBuilder("file,prompt,variant,seed,group\n");
         StringBuilder scores = new StringBuilder("file,model_id,model_version,mean\n");
         String[][] prompts = {{"Water Lilies", "related", "0.90"}, {"<b>headphones</b>", "control", "1.01"}};
@@ -61,7 +69,7 @@ class GalleryPagesTest {
         liliesId = server.studio().store().read(h -> h.createQuery("SELECT id FROM prompt WHERE text = 'Water Lilies'").mapTo(Long.class).one());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
     }
