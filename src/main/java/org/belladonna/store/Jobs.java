@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Table {@code job}: the persistent queue. A job moves queued -> running -> done | failed | cancelled;
- * jobs found running at start-up were interrupted by a crash and go back to queued.
+ * Table {@code job}: one row per background job, the record the pages show (JobRunr's own tables decide who
+ * runs it). A job moves queued -> running -> done | failed | cancelled; a running job whose host died is
+ * started again from running.
  */
 public final class Jobs {
-
     private Jobs() {
     }
 
@@ -25,18 +25,6 @@ public final class Jobs {
         h.createUpdate("UPDATE job SET payload = ? WHERE id = ?").bind(0, payloadJson).bind(1, id).execute();
     }
 
-    /**
-     * Atomically takes the oldest queued job of one of the kinds. SQLite has one writer at a time; on
-     * PostgreSQL the row is locked (SKIP LOCKED), so two hosts claiming at once never take the same job.
-     */
-    public static Optional<Job> claim(Handle h, List<String> kinds) {
-        String lock = Vendor.of(h) == Vendor.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
-        return h.createQuery("""
-                        UPDATE job SET state = 'running', attempts = attempts + 1, started_at = :now, error = NULL
-                        WHERE id = (SELECT id FROM job WHERE state = 'queued' AND kind IN (<kinds>) ORDER BY id LIMIT 1%s)
-                        RETURNING *""".formatted(lock))
-                .bind("now", Timestamps.millis()).bindList("kinds", kinds).mapTo(Job.class).findOne();
-    }
 
     public static void progress(Handle h, long id, double fraction, String message) {
         h.createUpdate("UPDATE job SET progress = ?, message = ? WHERE id = ? AND state = 'running'")
@@ -71,15 +59,6 @@ public final class Jobs {
         return h.createQuery("SELECT cancel_requested FROM job WHERE id = ?").bind(0, id).mapTo(Boolean.class).one();
     }
 
-    /** Puts jobs interrupted by a crash back in the queue; returns how many. */
-    public static int requeueInterrupted(Handle h, List<String> kinds) {
-        if (kinds.isEmpty()) {
-            return 0; // no handlers registered: nothing of ours can have been running (and IN () is not SQL)
-        }
-        return h.createUpdate("UPDATE job SET state = 'queued', progress = 0, message = 'resumed after a restart' "
-                        + "WHERE state = 'running' AND kind IN (<kinds>)")
-                .bindList("kinds", kinds).execute();
-    }
 
     /** A text field of the payloads of jobs of a kind that have not finished (queued or running). */
     public static List<String> unfinishedPayloadValues(Handle h, String kind, String field) {

@@ -5,9 +5,13 @@ import org.belladonna.progress.Cancelled;
 import org.belladonna.store.Jobs;
 import org.belladonna.store.Records.Job;
 import org.belladonna.store.Store;
+import org.belladonna.testing.TestDatabase;
 import org.belladonna.testing.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The job engine on both databases: what the old single-process queue guaranteed, and lanes. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class BackgroundJobsTest {
+    @Parameter
+    TestDatabase database;
+
     record Echo(int x) {
     }
 
@@ -39,7 +49,7 @@ class BackgroundJobsTest {
 
     @Test
     void runsJobsWithTypedPayloadsAndStoresTheirResult() throws Exception {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         try (BackgroundJobs jobs = new BackgroundJobs(store)) {
             CountDownLatch halfway = new CountDownLatch(1);
             CountDownLatch seen = new CountDownLatch(1);
@@ -66,7 +76,7 @@ class BackgroundJobsTest {
 
     @Test
     void failuresAreRecordedWithTheirMessage() throws Exception {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         try (BackgroundJobs jobs = new BackgroundJobs(store)) {
             jobs.register(BOOM, (payload, ctx) -> {
                 throw new IllegalStateException("the model is missing");
@@ -81,7 +91,7 @@ class BackgroundJobsTest {
 
     @Test
     void closingStopsARunningJobAtItsNextCheckAndTheNextStartFinishesIt() throws Exception {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         CountDownLatch started = new CountDownLatch(1);
         AtomicBoolean returned = new AtomicBoolean();
         AtomicBoolean endless = new AtomicBoolean(true);
@@ -115,7 +125,7 @@ class BackgroundJobsTest {
 
     @Test
     void aRunningJobStopsWhenCancelled() throws Exception {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         CountDownLatch started = new CountDownLatch(1);
         try (BackgroundJobs jobs = new BackgroundJobs(store)) {
             jobs.register(LONG, (payload, ctx) -> {
@@ -136,7 +146,7 @@ class BackgroundJobsTest {
 
     @Test
     void aQueuedJobCancelledNeverRuns() throws Exception {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         CountDownLatch firstStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger runs = new AtomicInteger();
@@ -165,7 +175,7 @@ class BackgroundJobsTest {
 
     @Test
     void deviceJobsRunOneAtATimeWhileIoJobsRunBeside() throws Exception {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         AtomicInteger device = new AtomicInteger();
         AtomicInteger mostDevice = new AtomicInteger();
         CountDownLatch ioRan = new CountDownLatch(1);
@@ -197,7 +207,7 @@ class BackgroundJobsTest {
 
     @Test
     void aHostServesOnlyTheLanesItIsGiven() throws Exception {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         AtomicInteger deviceRuns = new AtomicInteger();
         try (BackgroundJobs jobs = new BackgroundJobs(store)) {
             jobs.register(WORK, (payload, ctx) -> deviceRuns.incrementAndGet());
@@ -214,12 +224,12 @@ class BackgroundJobsTest {
 
     @Test
     void jobsInterruptedByACrashRunAgainAfterRestart() throws Exception {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         long id = store.write(h -> Jobs.enqueue(h, "work", "{}"));
         // A previous process started it and died, before JobRunr was ever told of it.
         assertEquals(id, store.write(h -> Jobs.start(h, id)).orElseThrow().id());
         AtomicInteger runs = new AtomicInteger();
-        try (BackgroundJobs jobs = new BackgroundJobs(Store.open(dir))) {
+        try (BackgroundJobs jobs = new BackgroundJobs(database.open(dir))) {
             jobs.register(WORK, (payload, ctx) -> runs.incrementAndGet());
             jobs.start();
             Job done = await(jobs, id);
@@ -231,7 +241,7 @@ class BackgroundJobsTest {
 
     @Test
     void drainRunsQueuedJobsInlineWithoutAServer() throws Exception {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         BackgroundJobs jobs = new BackgroundJobs(store);
         jobs.register(ECHO, (payload, ctx) -> new Echo(payload.x() * 2));
         long id = jobs.submit(ECHO, new Echo(21));
@@ -244,10 +254,10 @@ class BackgroundJobsTest {
 
     @Test
     void twoProcessesNeverServeJobsFromOneDataDirectory() throws Exception {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         try (BackgroundJobs first = new BackgroundJobs(store)) {
             first.start();
-            BackgroundJobs second = new BackgroundJobs(Store.open(dir));
+            BackgroundJobs second = new BackgroundJobs(database.open(dir));
             IllegalStateException refused = assertThrows(IllegalStateException.class, second::start);
             assertTrue(refused.getMessage().contains("another Belladonna process runs jobs from"), refused.getMessage());
         }
@@ -255,7 +265,7 @@ class BackgroundJobsTest {
 
     @Test
     void workNobodyRunsIsRefused() {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         BackgroundJobs jobs = new BackgroundJobs(store);
         assertThrows(IllegalStateException.class, () -> jobs.submit(ECHO, new Echo(1)));
         jobs.register(ECHO, (payload, ctx) -> null);
@@ -264,7 +274,7 @@ class BackgroundJobsTest {
 
     @Test
     void cancellationIsTheOneProgressIdiom() {
-        Store store = Store.open(dir);
+        Store store = database.open(dir);
         long id = store.write(h -> Jobs.enqueue(h, "echo", "{\"x\":1}"));
         JobContext context = new JobContext(store, id, ECHO);
         context.checkCancelled();

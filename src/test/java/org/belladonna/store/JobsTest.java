@@ -38,13 +38,15 @@ class JobsTest {
         assertTrue(queued.createdAt().matches(TIME_S), queued.createdAt());
         assertFalse(queued.cancelRequested());
 
-        assertTrue(store.write(h -> Jobs.claim(h, List.of("protect"))).isEmpty(), "another kind is not claimed");
-        Job running = store.write(h -> Jobs.claim(h, List.of("score", "protect"))).orElseThrow();
+        assertEquals(List.of(id), store.read(h -> Jobs.queued(h, List.of("score", "protect"))));
+        assertEquals(List.of(), store.read(h -> Jobs.queued(h, List.of("protect"))), "another kind");
+        Job running = store.write(h -> Jobs.start(h, id)).orElseThrow();
         assertEquals(id, running.id());
         assertEquals("running", running.state());
         assertEquals(1, running.attempts());
         assertTrue(running.startedAt().matches(TIME_MS), running.startedAt());
-        assertTrue(store.write(h -> Jobs.claim(h, List.of("score"))).isEmpty(), "a running job is not claimed again");
+        assertEquals(List.of(), store.read(h -> Jobs.queued(h, List.of("score"))), "a running job is not queued");
+        assertEquals(List.of(id), store.read(h -> Jobs.unfinished(h)).stream().map(Job::id).toList());
 
         store.write(h -> {
             Jobs.progress(h, id, 0.123456789012, "halfway");
@@ -67,7 +69,7 @@ class JobsTest {
         Store store = database.open(dir);
         long queued = store.write(h -> Jobs.enqueue(h, "a", "{}"));
         long running = store.write(h -> Jobs.enqueue(h, "b", "{}"));
-        store.write(h -> Jobs.claim(h, List.of("b")));
+        store.write(h -> Jobs.start(h, running));
 
         assertTrue((boolean) store.write(h -> Jobs.requestCancel(h, queued)));
         assertTrue((boolean) store.write(h -> Jobs.requestCancel(h, running)));
@@ -83,19 +85,22 @@ class JobsTest {
         });
         assertEquals("cancelled", store.read(h -> Jobs.find(h, running)).orElseThrow().state());
         assertFalse((boolean) store.write(h -> Jobs.requestCancel(h, running)), "a finished job has nothing to cancel");
+        assertTrue(store.write(h -> Jobs.start(h, queued)).isEmpty(), "a cancelled job never starts");
+        assertTrue(store.write(h -> Jobs.start(h, running)).isEmpty(), "nor does one that ended");
     }
 
     @Test
-    void interruptedJobsGoBackToTheQueueAndFailuresAreKept() {
+    void aJobWhoseHostDiedStartsAgainAndFailuresAreKept() {
         Store store = database.open(dir);
         long id = store.write(h -> Jobs.enqueue(h, "a", "{}"));
-        store.write(h -> Jobs.claim(h, List.of("a")));
-        assertEquals(0, (int) store.write(h -> Jobs.requeueInterrupted(h, List.of())));
-        assertEquals(1, (int) store.write(h -> Jobs.requeueInterrupted(h, List.of("a"))));
-        assertEquals("queued", store.read(h -> Jobs.find(h, id)).orElseThrow().state());
-
-        Job again = store.write(h -> Jobs.claim(h, List.of("a"))).orElseThrow();
+        store.write(h -> {
+            Jobs.start(h, id);
+            Jobs.progress(h, id, 0.5, "halfway");
+            return null;
+        });
+        Job again = store.write(h -> Jobs.start(h, id)).orElseThrow();
         assertEquals(2, again.attempts());
+        assertEquals(0, again.progress(), "a new attempt starts from nothing");
         store.write(h -> {
             Jobs.fail(h, id, "out of memory");
             return null;
@@ -121,7 +126,7 @@ class JobsTest {
         assertTrue(store.read(h -> Jobs.latestFor(h, "score", "image", "ab12")).isEmpty(), "another kind's field");
         assertEquals(old, store.read(h -> Jobs.recent(h, "score", 3)).get(2).id());
 
-        store.write(h -> Jobs.claim(h, List.of("score"))); // the old one runs
+        store.write(h -> Jobs.start(h, old)); // the old one runs
         store.write(h -> {
             Jobs.finish(h, other, "{}");
             return null;

@@ -91,6 +91,18 @@ public final class BenchProtectCommand implements Callable<Integer> {
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch (default: ${DEFAULT-VALUE}).")
     String python;
 
+    @Option(names = "--workers", split = ",", paramLabel = "N[,N...]", description = {
+            "Instead of the rows: run the same batch of protections (default preset, ensemble) with N worker processes",
+            "on this machine sharing one PostgreSQL database, for each N given (e.g. 1,2,4), and print the throughput."})
+    List<Integer> workers;
+
+    @Option(names = "--database", paramLabel = "postgresql://...", description = "The PostgreSQL database the --workers "
+            + "run shares (default: $BELLADONNA_DATABASE). Its rows stay, as after any use of the studio.")
+    String database;
+
+    @Option(names = "--images", defaultValue = "8", description = "Protections in the --workers batch (default ${DEFAULT-VALUE}).")
+    int images;
+
     @Mixin
     ModelsDirOption models;
 
@@ -106,6 +118,9 @@ public final class BenchProtectCommand implements Callable<Integer> {
         }
         if (taesdPy != null && (!Files.isRegularFile(taesdPy) || !Files.isRegularFile(script))) {
             throw new UserError("--pytorch needs both " + taesdPy + " and " + script);
+        }
+        if (workers != null) {
+            return throughput(installed);
         }
         Map<String, Row> plan = plan(installed);
         BufferedImage artwork;
@@ -158,6 +173,29 @@ public final class BenchProtectCommand implements Callable<Integer> {
         System.out.println("s/image = optimisation incl. target encoding; verification and robustness measurements are "
                 + "not included. peak MB = the row's peak resident memory (whole process; * = since start, the kernel "
                 + "refused a reset). torch MB = PyTorch's peak for the same encoder passes at the same size.");
+        return 0;
+    }
+
+    private int throughput(List<Family> installed) throws IOException, InterruptedException {
+        String url = database != null ? database : System.getenv("BELLADONNA_DATABASE");
+        if (url == null || url.isBlank()) {
+            throw new UserError("--workers needs the PostgreSQL database the workers share: --database postgresql://HOST/DB");
+        }
+        if (workers.isEmpty() || workers.stream().anyMatch(n -> n < 1 || n > 64) || images < 1) {
+            throw Usage.error(spec, "--workers takes counts from 1 to 64 and --images at least 1");
+        }
+        BufferedImage artwork;
+        try {
+            artwork = load();
+        } catch (IOException | BadImageException | IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        ProtectionSettings settings = ProtectionSettings.defaults().withWorkingSize(size).withSeed(seed);
+        System.out.printf("bench protect --workers: %d images of %dx%d toward cubism, default preset against %s, on %d cores; "
+                        + "load average %s%n", images, size, size, installed.stream().map(Family::id).toList(),
+                Runtime.getRuntime().availableProcessors(), loadAverage());
+        new WorkerThroughput(url, models.registry(), System.out).run(workers, artwork, images, settings,
+                BuiltInConcepts.load("cubism").orElseThrow().name());
         return 0;
     }
 
