@@ -41,6 +41,7 @@ public final class WorkerCommand implements Callable<Integer> {
             } catch (IOException e) {
                 System.err.println("belladonna worker: stopping the jobs: " + e.getMessage());
             }
+            studio.store().close();
             stopped.countDown();
         }, "shutdown"));
         stopped.await();

@@ -172,22 +172,37 @@ public final class BackgroundJobs implements AutoCloseable {
         if (lanes != null) {
             return;
         }
-        host = HostIdentity.hold(store.dataDir());
-        boolean oneHost = !store.database().sharedByHosts();
-        JobRunrLanes made = new JobRunrLanes(store.database().dataSource(), !oneHost, serve, host.id(), host.name(), runner);
-        int resumed = made.requeueInterrupted(oneHost);
-        int queued = 0;
-        for (Job job : store.read(Jobs::unfinished)) {
-            JobRunner.Registered<?> registered = handlers.get(job.kind());
-            if (registered != null && made.reconcile(registered.type().lane(), job.id())) {
-                queued++;
+        HostIdentity held = HostIdentity.hold(store.dataDir());
+        JobRunrLanes made = null;
+        try {
+            boolean oneHost = !store.database().sharedByHosts();
+            made = new JobRunrLanes(store.database().dataSource(), !oneHost, serve, held.id(), held.name(), runner);
+            int resumed = made.requeueInterrupted(oneHost);
+            lanes = made; // from here on, jobs submitted meanwhile are queued too (twice is harmless: ids are derived)
+            int queued = 0;
+            for (Job job : store.read(Jobs::unfinished)) {
+                JobRunner.Registered<?> registered = handlers.get(job.kind());
+                if (registered != null && made.reconcile(registered.type().lane(), job.id())) {
+                    queued++;
+                }
             }
+            if (resumed + queued > 0) {
+                LOG.info("{} interrupted job(s) resumed, {} unfinished job(s) queued", resumed, queued);
+            }
+            made.start();
+            host = held;
+        } catch (RuntimeException e) {
+            lanes = null;
+            try {
+                if (made != null) {
+                    made.close();
+                }
+                held.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
-        if (resumed + queued > 0) {
-            LOG.info("{} interrupted job(s) resumed, {} unfinished job(s) queued", resumed, queued);
-        }
-        lanes = made;
-        made.start();
     }
 
     /** Whether this process runs the lane's jobs now. */

@@ -103,6 +103,11 @@ public final class BenchProtectCommand implements Callable<Integer> {
     @Option(names = "--images", defaultValue = "8", description = "Protections in the --workers batch (default ${DEFAULT-VALUE}).")
     int images;
 
+    @Option(names = "--store", defaultValue = "data/bench-workers-images", paramLabel = "DIR", description = "The image "
+            + "directory the --workers run's processes share; keep it with the database, whose rows name its files "
+            + "(default: ${DEFAULT-VALUE}).")
+    Path store;
+
     @Mixin
     ModelsDirOption models;
 
@@ -194,7 +199,7 @@ public final class BenchProtectCommand implements Callable<Integer> {
         System.out.printf("bench protect --workers: %d images of %dx%d toward cubism, default preset against %s, on %d cores; "
                         + "load average %s%n", images, size, size, installed.stream().map(Family::id).toList(),
                 Runtime.getRuntime().availableProcessors(), loadAverage());
-        new WorkerThroughput(url, models.registry(), System.out).run(workers, artwork, images, settings,
+        new WorkerThroughput(url, store.toAbsolutePath(), models.registry(), System.out).run(workers, artwork, images, settings,
                 BuiltInConcepts.load("cubism").orElseThrow().name());
         return 0;
     }

@@ -35,11 +35,17 @@ final class WorkerThroughput {
     private static final long MB = 1 << 20;
 
     private final String database;
+    private final Path images;
     private final ModelRegistry models;
     private final PrintStream out;
 
-    WorkerThroughput(String database, ModelRegistry models, PrintStream out) {
+    /**
+     * @param images the image store of this database's studio: it keeps what the rows name (the concepts'
+     *               anchors, earlier batches), so it must be the same directory on every run over the database
+     */
+    WorkerThroughput(String database, Path images, ModelRegistry models, PrintStream out) {
         this.database = database;
+        this.images = images;
         this.models = models;
         this.out = out;
     }
@@ -72,8 +78,7 @@ final class WorkerThroughput {
 
     private Result once(int n, int threads, BufferedImage artwork, int count, ProtectionSettings settings, String concept)
             throws IOException, InterruptedException {
-        Path root = Files.createTempDirectory("belladonna-bench-workers-");
-        Path images = root.resolve("images");
+        Path root = Files.createTempDirectory("belladonna-bench-workers-"); // the processes' own --data directories
         Studio studio = Studio.open(root.resolve("submitter"), models, new DirectoryContentStore(images), database);
         studio.jobs().start(java.util.EnumSet.noneOf(org.belladonna.jobs.Lane.class)); // queues into the lanes, runs none
         List<Process> workers = new ArrayList<>();
