@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link JobRunrLanes} for how lanes map onto JobRunr.
  *
  * <p>Until {@link #start} nothing runs in the background: rows queued meanwhile wait for a server (which
- * queues every unfinished row when it starts) or for {@link #drain}, the CLI's way of running them inline.
+ * queues every unfinished row when it starts) or for {@link #drain}, which runs them inline.
  */
 public final class BackgroundJobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);
@@ -211,7 +211,7 @@ public final class BackgroundJobs implements AutoCloseable {
         return running != null && running.serving(lane);
     }
 
-    /** Runs the queued jobs of these types on the calling thread until none is left (the CLI's way). */
+    /** Runs the queued jobs of these types on the calling thread until none is left, without JobRunr. */
     public void drain(JobType<?>... types) throws InterruptedException {
         List<String> kinds = Arrays.stream(types).map(JobType::name).toList();
         List<Long> queued;

@@ -69,7 +69,7 @@ public final class ScoringService {
         return jobs.latest(ScoreJob.TYPE, "experimentId", experimentId);
     }
 
-    /** Runs the experiment's queued score jobs here and now (the CLI's way). */
+    /** Runs the queued score jobs here and now, on the calling thread. */
     public void drainJobs() throws InterruptedException {
         jobs.drain(ScoreJob.TYPE);
     }
