@@ -388,8 +388,24 @@ final class KerasNasNetReference {
     }
 
     private static Map3 poolSame(Map3 x, int k, int stride, boolean max) {
-        int[] ph = samePadding(x.h(), k, stride);
-        int[] pw = samePadding(x.w(), k, stride);
+        return pool(x, k, stride, max, samePadding(x.h(), k, stride), samePadding(x.w(), k, stride));
+    }
+
+    /** 'valid' pools: every window lies inside (the input may hold zero padding, which then counts). */
+    private static Map3 averagePoolValid(Map3 x, int k, int stride) {
+        return poolValid(x, k, stride, false);
+    }
+
+    private static Map3 maxPoolValid(Map3 x, int k, int stride) {
+        return poolValid(x, k, stride, true);
+    }
+
+    private static Map3 poolValid(Map3 x, int k, int stride, boolean max) {
+        return pool(x, k, stride, max, new int[2], new int[2]);
+    }
+
+    /** Pools over windows padded by ph (top, bottom) and pw (left, right); padded places are left out, not counted. */
+    private static Map3 pool(Map3 x, int k, int stride, boolean max, int[] ph, int[] pw) {
         int outH = (x.h() + ph[0] + ph[1] - k) / stride + 1;
         int outW = (x.w() + pw[0] + pw[1] - k) / stride + 1;
         double[] v = new double[outH * outW * x.c()];
@@ -411,36 +427,6 @@ final class KerasNasNetReference {
                         }
                     }
                     v[(oy * outW + ox) * x.c() + ch] = max ? acc : acc / count;
-                }
-            }
-        }
-        return new Map3(outH, outW, x.c(), v);
-    }
-
-    /** 'valid' pools: every window lies inside (the input may hold zero padding, which then counts). */
-    private static Map3 averagePoolValid(Map3 x, int k, int stride) {
-        return poolValid(x, k, stride, false);
-    }
-
-    private static Map3 maxPoolValid(Map3 x, int k, int stride) {
-        return poolValid(x, k, stride, true);
-    }
-
-    private static Map3 poolValid(Map3 x, int k, int stride, boolean max) {
-        int outH = (x.h() - k) / stride + 1;
-        int outW = (x.w() - k) / stride + 1;
-        double[] v = new double[outH * outW * x.c()];
-        for (int oy = 0; oy < outH; oy++) {
-            for (int ox = 0; ox < outW; ox++) {
-                for (int ch = 0; ch < x.c(); ch++) {
-                    double acc = max ? Double.NEGATIVE_INFINITY : 0;
-                    for (int ky = 0; ky < k; ky++) {
-                        for (int kx = 0; kx < k; kx++) {
-                            double value = x.get(oy * stride + ky, ox * stride + kx, ch);
-                            acc = max ? Math.max(acc, value) : acc + value;
-                        }
-                    }
-                    v[(oy * outW + ox) * x.c() + ch] = max ? acc : acc / (k * k);
                 }
             }
         }
