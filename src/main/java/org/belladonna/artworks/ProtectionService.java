@@ -159,7 +159,6 @@ public final class ProtectionService {
         String settingsJson = json(settings);
         List<Long> jobIds = new ArrayList<>();
         List<Long> ids = store.write(h -> {
-            jobIds.clear(); // a retried transaction starts over
             List<Long> created = new ArrayList<>();
             for (int i = 0; i < stored.size(); i++) {
                 ImageIntake.register(h, stored.get(i));
@@ -173,7 +172,7 @@ public final class ProtectionService {
             }
             return created;
         });
-        jobs.dispatch(jobIds);
+        jobs.dispatch(ProtectionJob.TYPE, jobIds);
         return new Submission(batch, ids);
     }
 

@@ -68,7 +68,7 @@ public final class BackgroundJobs implements AutoCloseable {
     /** Queues a job; returns its id. */
     public <P> long submit(JobType<P> type, P payload) {
         long id = store.write(h -> enqueue(h, type, payload));
-        dispatch(List.of(id));
+        dispatch(type, List.of(id));
         return id;
     }
 
@@ -94,14 +94,14 @@ public final class BackgroundJobs implements AutoCloseable {
         Jobs.setPayload(h, jobId, JobRunner.json(payload));
     }
 
-    /** Hands committed rows to their lanes (a no-op before {@link #start}: the start queues them). */
-    public void dispatch(Collection<Long> jobIds) {
+    /** Hands committed rows of a type to its lane (a no-op before {@link #start}: the start queues them). */
+    public void dispatch(JobType<?> type, Collection<Long> jobIds) {
         JobRunrLanes running = lanes;
         if (running == null) {
             return;
         }
         for (long id : jobIds) {
-            find(id).ifPresent(job -> running.queue(laneOf(job), id));
+            running.queue(type.lane(), id);
         }
     }
 
