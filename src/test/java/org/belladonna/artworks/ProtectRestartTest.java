@@ -4,6 +4,7 @@ import org.belladonna.images.ImageDecoder;
 import org.belladonna.store.Database;
 import org.belladonna.store.Store;
 import org.belladonna.testing.FormClient;
+import org.belladonna.testing.Ports;
 import org.belladonna.testing.Rows;
 import org.belladonna.testing.StudioProcess;
 import org.belladonna.testing.TestImages;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,7 +59,7 @@ class ProtectRestartTest {
         Path data = dir.resolve("data");
         Path models = dir.resolve("models");
         TestModels.installed(models, "taef2-encoder", "taef2-decoder");
-        int port = freePort();
+        int port = Ports.free();
 
         server = start(data, models, port, "first");
         FormClient client = new FormClient("http://127.0.0.1:" + port);
@@ -164,9 +164,4 @@ class ProtectRestartTest {
         return false;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -2,6 +2,7 @@ package org.belladonna.cli;
 
 import org.belladonna.store.Store;
 import org.belladonna.testing.FormClient;
+import org.belladonna.testing.Ports;
 import org.belladonna.testing.Postgres;
 import org.belladonna.testing.Rows;
 import org.belladonna.testing.StudioProcess;
@@ -12,8 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +54,7 @@ class WorkersTest {
         Path images = dir.resolve("shared-images");
         Path models = dir.resolve("models");
         TestModels.installed(models, "taef2-encoder", "taef2-decoder");
-        int port = freePort();
+        int port = Ports.free();
         StudioProcess server = started(StudioProcess.start(dir.resolve("server.log"), "serve", "--database", database,
                 "--data", dir.resolve("server").toString(), "--store", images.toString(), "--models", models.toString(),
                 "--port", Integer.toString(port), "--lanes", "io", "--offline"));
@@ -155,9 +154,4 @@ class WorkersTest {
         return p;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

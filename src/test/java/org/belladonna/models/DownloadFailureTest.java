@@ -1,11 +1,11 @@
 package org.belladonna.models;
 
 import com.sun.net.httpserver.HttpServer;
+import org.belladonna.testing.Ports;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,10 +35,7 @@ class DownloadFailureTest {
 
     @Test
     void aRefusedConnectionIsNoNetwork() throws IOException {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
+        int closed = Ports.free();
         String reason = failure("http://127.0.0.1:" + closed + "/taef2_encoder.pth");
         assertTrue(reason.contains("no network") && reason.contains("127.0.0.1"), reason);
     }

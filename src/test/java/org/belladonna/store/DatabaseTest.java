@@ -1,5 +1,6 @@
 package org.belladonna.store;
 
+import org.belladonna.testing.Ports;
 import org.belladonna.testing.Postgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -131,10 +132,7 @@ class DatabaseTest {
 
     @Test
     void anUnreachablePostgresIsReportedInOneLineWithoutThePassword() throws IOException {
-        int closed;
-        try (var socket = new java.net.ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+        int closed = Ports.free();
         StoreException e = assertThrows(StoreException.class,
                 () -> Database.open(dir.resolve("x.db"), "postgresql://studio:hunter2@127.0.0.1:" + closed + "/belladonna"));
         assertTrue(e.getMessage().startsWith("cannot connect to the database postgresql://studio@127.0.0.1:" + closed + "/belladonna: "),

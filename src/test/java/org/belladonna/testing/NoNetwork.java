@@ -1,7 +1,6 @@
 package org.belladonna.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 
 /**
  * Makes this JVM's HTTP clients find no network, whatever the machine has: their proxy is a local port
@@ -17,10 +16,7 @@ public final class NoNetwork implements AutoCloseable {
         for (int i = 0; i < KEYS.length; i++) {
             saved[i] = System.getProperty(KEYS[i]);
         }
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = Ports.free();
         System.setProperty("http.proxyHost", "127.0.0.1");
         System.setProperty("http.proxyPort", Integer.toString(closedPort));
         System.setProperty("https.proxyHost", "127.0.0.1");

@@ -4,7 +4,6 @@ import org.belladonna.store.PostgresUrl;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -162,7 +161,7 @@ public final class Postgres {
                     Files.setOwner(dir, dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres"));
                 }
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-                int port = freePort();
+                int port = Ports.free();
                 Path data = dir.resolve("data");
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bin, dir, data, root), "postgres-stop"));
                 long t0 = System.nanoTime();
@@ -180,11 +179,6 @@ public final class Postgres {
             }
         }
 
-        private static int freePort() throws IOException {
-            try (ServerSocket s = new ServerSocket(0)) {
-                return s.getLocalPort();
-            }
-        }
 
         private static void stop(Path bin, Path dir, Path data, boolean root) {
             try {

@@ -2,7 +2,6 @@ package org.belladonna.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -37,10 +36,7 @@ public final class S3rver implements AutoCloseable {
     public static S3rver start(Path dir) throws IOException {
         assumeTrue(Files.isRegularFile(SCRIPT), "s3rver is not installed; run: npm ci --prefix src/test/s3rver (.ci/run does)");
         assumeTrue(onPath("node"), "node is not installed (apt-get install nodejs npm; .ci/run does)");
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = Ports.free();
         Process p = new ProcessBuilder("node", SCRIPT.toString(), "-d", dir.toString(), "-a", "127.0.0.1",
                 "-p", Integer.toString(port), "--silent", "--no-vhost-buckets", "--configure-bucket", BUCKET)
                 .redirectErrorStream(true).redirectOutput(dir.resolveSibling(dir.getFileName() + ".log").toFile()).start();
