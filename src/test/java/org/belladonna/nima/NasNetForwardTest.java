@@ -1,5 +1,6 @@
 package org.belladonna.nima;
 
+import static org.belladonna.testing.ReferenceArrays.assertInformative;
 import static org.belladonna.testing.ReferenceArrays.maxAbsDifference;
 import static org.belladonna.testing.ReferenceArrays.hwc;
 import ai.djl.ndarray.NDManager;
@@ -180,16 +181,6 @@ class NasNetForwardTest {
         }
     }
 
-    /** Neither near-uniform nor one-hot: otherwise the comparison could pass with broken features. */
-    private static void assertInformative(double[] p) {
-        double max = 0;
-        double min = 1;
-        for (double v : p) {
-            max = Math.max(max, v);
-            min = Math.min(min, v);
-        }
-        assertTrue(max < 0.9 && max - min > 0.02, "reference distribution is degenerate: max " + max + ", min " + min);
-    }
 
     /** Two SIZE x SIZE HWC images as one SIZE x 2*SIZE image. */
     private static double[] sideBySide(double[] left, double[] right) {

@@ -1,5 +1,6 @@
 package org.belladonna.nima;
 
+import static org.belladonna.testing.ReferenceArrays.assertInformative;
 import static org.belladonna.testing.ReferenceArrays.maxAbsDifference;
 import static org.belladonna.testing.ReferenceArrays.hwc;
 import org.junit.jupiter.api.AfterAll;
@@ -102,16 +103,6 @@ class NimaForwardTest {
         assertEquals("dense_1", nima.denseLayer());
     }
 
-    /** Neither near-uniform nor one-hot: otherwise the comparison could pass with broken features. */
-    private static void assertInformative(double[] p) {
-        double max = 0;
-        double min = 1;
-        for (double v : p) {
-            max = Math.max(max, v);
-            min = Math.min(min, v);
-        }
-        assertTrue(max < 0.9 && max - min > 0.02, "reference distribution is degenerate: max " + max + ", min " + min);
-    }
 
     private static float[] randomInput(int batch, int size, SplittableRandom random) {
         float[] x = new float[batch * 3 * size * size];

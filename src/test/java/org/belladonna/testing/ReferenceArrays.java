@@ -5,6 +5,21 @@ public final class ReferenceArrays {
     private ReferenceArrays() {
     }
 
+    /**
+     * Fails unless a reference probability distribution is neither near-uniform nor one-hot: otherwise a
+     * comparison against it could pass with broken features.
+     */
+    public static void assertInformative(double[] p) {
+        double max = 0;
+        double min = 1;
+        for (double v : p) {
+            max = Math.max(max, v);
+            min = Math.min(min, v);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(max < 0.9 && max - min > 0.02,
+                "reference distribution is degenerate: max " + max + ", min " + min);
+    }
+
     /** Largest |a[i] - b[i]|; the arrays must have one length. */
     public static double maxAbsDifference(double[] a, double[] b) {
         requireSameLength(a.length, b.length);
