@@ -188,8 +188,8 @@ public final class Postgres {
             } catch (RuntimeException e) {
                 System.err.println("test PostgreSQL: " + e.getMessage());
             } finally {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                try {
+                    Trees.delete(dir);
                 } catch (IOException ignored) {
                     // a temp directory left behind is harmless
                 }

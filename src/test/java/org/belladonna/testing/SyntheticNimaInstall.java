@@ -11,9 +11,7 @@ import org.belladonna.progress.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Installs synthetic NIMA weights the way a user's install goes, through {@link ModelRegistry#pull}: the
@@ -39,11 +37,7 @@ public final class SyntheticNimaInstall {
             registry.pull(List.of(InstalledNima.MODEL_ID), ModelSource.mirror(mirror), Progress.NONE, false);
             return registry;
         } finally {
-            try (Stream<Path> staged = Files.walk(mirror)) {
-                for (Path p : staged.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            Trees.delete(mirror);
         }
     }
 
