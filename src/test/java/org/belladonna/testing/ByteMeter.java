@@ -16,9 +16,9 @@ public final class ByteMeter implements Connection.Listener {
     private final AtomicInteger closed = new AtomicInteger();
     private final AtomicInteger active = new AtomicInteger();
 
-    public static ByteMeter attach(TestServer server) {
+    public static ByteMeter attach(io.javalin.Javalin app) {
         ByteMeter meter = new ByteMeter();
-        for (Connector c : server.javalin().jettyServer().server().getConnectors()) {
+        for (Connector c : app.jettyServer().server().getConnectors()) {
             c.addBean(meter);
         }
         return meter;

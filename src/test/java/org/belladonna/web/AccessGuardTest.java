@@ -1,13 +1,9 @@
 package org.belladonna.web;
 
-import java.nio.file.Path;
-
 import org.belladonna.testing.RawHttp;
-import org.belladonna.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.belladonna.testing.ServerPerClass;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -21,20 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AccessGuardTest {
     private static final String TOKEN = "t".repeat(43);
-    private static TestServer server;
-
-    @TempDir
-    static Path data;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass server = new ServerPerClass();
 
     private static RawHttp.Reply get(String host) throws Exception {
         return RawHttp.send("127.0.0.1", server.port(), "GET /experiments HTTP/1.1\r\nHost: " + host

@@ -2,12 +2,11 @@ package org.belladonna.web;
 
 import org.belladonna.testing.ByteMeter;
 import org.belladonna.testing.RawHttp;
-import org.belladonna.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.belladonna.testing.ServerPerClass;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,21 +27,13 @@ class BodyBeforeReadingTest {
     static final Map<String, String> COOKIE_ONLY = Map.of("Cookie", Csrf.COOKIE + "=" + TOKEN);
     static final Map<String, String> WITH_TOKEN = Map.of("Cookie", Csrf.COOKIE + "=" + TOKEN, "X-CSRF-Token", TOKEN);
 
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerPerClass server = new ServerPerClass();
     private static ByteMeter meter;
-
-    @TempDir
-    static Path data;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(data);
-        meter = ByteMeter.attach(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        meter = ByteMeter.attach(server.javalin());
     }
 
     /** Measures each test's own connections only: the last test's must have closed first (bounded wait). */

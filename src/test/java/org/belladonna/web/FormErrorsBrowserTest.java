@@ -6,10 +6,9 @@ import org.belladonna.testing.BrowserTest;
 import org.belladonna.testing.RawZip;
 import org.belladonna.testing.StudyFiles;
 import org.belladonna.testing.TestImages;
-import org.belladonna.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.belladonna.testing.ServerPerClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -25,19 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FormErrorsBrowserTest extends BrowserTest {
     private static final Page.WaitForSelectorOptions BOUNDED = new Page.WaitForSelectorOptions().setTimeout(60_000);
 
-    @TempDir
-    static Path data;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass server = new ServerPerClass();
 
     @Test
     void aRefusedImportShowsItsReasonsOnTheForm() {

@@ -7,10 +7,10 @@ import org.belladonna.csv.FormulaGuard;
 import org.belladonna.gallery.Gallery.NewImage;
 import org.belladonna.store.Scores;
 import org.belladonna.testing.TestImages;
-import org.belladonna.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.belladonna.testing.ServerPerClass;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
@@ -33,15 +33,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every CSV the studio writes, over the web and from the CLI, opens in a spreadsheet without running a formula. */
 class FormulaSafeCsvTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerPerClass server = new ServerPerClass();
     private static long experiment;
-
-    @TempDir
-    static Path data;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(data);
         experiment = server.studio().gallery().createExperiment("formulas", "", "");
         List<NewImage> images = new ArrayList<>();
         String[] prompts = {"=HYPERLINK(\"http://evil.example\",\"x\")", "@SUM(A1:A9)", "+cmd|' /C calc'!A0", "-2+3"};
@@ -61,11 +58,6 @@ class FormulaSafeCsvTest {
             }
             return null;
         });
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static void assertFormulaSafe(String what, String csv) {

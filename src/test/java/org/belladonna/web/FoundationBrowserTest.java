@@ -5,13 +5,11 @@ import org.belladonna.gallery.Gallery.NewImage;
 import org.belladonna.testing.Browser;
 import org.belladonna.testing.BrowserTest;
 import org.belladonna.testing.TestImages;
-import org.belladonna.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.belladonna.testing.ServerPerClass;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,14 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The web shell in a real browser: home page, an experiment with before/after rows, a phone viewport. */
 class FoundationBrowserTest extends BrowserTest {
-    @TempDir
-    static Path data;
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerPerClass server = new ServerPerClass();
     private static long experimentId;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(data);
         var gallery = server.studio().gallery();
         experimentId = gallery.createExperiment("Monet -> cubism, 300 poisoned", "", "Monet");
         List<NewImage> images = new ArrayList<>();
@@ -42,11 +38,6 @@ class FoundationBrowserTest extends BrowserTest {
             }
         }
         gallery.addImages(experimentId, images);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

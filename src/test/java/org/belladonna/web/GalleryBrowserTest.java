@@ -5,10 +5,9 @@ import com.microsoft.playwright.Page;
 import org.belladonna.testing.StudyFiles;
 import org.belladonna.testing.Browser;
 import org.belladonna.testing.BrowserTest;
-import org.belladonna.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.belladonna.testing.ServerPerClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -21,19 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A reviewer's path in a real browser: upload a ZIP, watch the job, read the statistics, download the CSV. */
 class GalleryBrowserTest extends BrowserTest {
-    @TempDir
-    static Path data;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass server = new ServerPerClass();
 
     @Test
     void importZipThroughThePageThenReadStatsAndDownloadTheCsv(@TempDir Path tmp) throws Exception {

@@ -2,32 +2,17 @@ package org.belladonna.web;
 
 import com.microsoft.playwright.Page;
 import org.belladonna.testing.BrowserTest;
-import org.belladonna.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.belladonna.testing.ServerPerClass;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The top bar reaches every area, and a page keeps its own title after htmx loads a panel into it. */
 class NavigationBrowserTest extends BrowserTest {
-    @TempDir
-    static Path data;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass server = new ServerPerClass();
 
     @Test
     void theTopBarLinksConceptsAndTheKioskSettings() {

@@ -7,10 +7,10 @@ import org.belladonna.store.Scores;
 import org.belladonna.testing.FormClient;
 import org.belladonna.testing.Rows;
 import org.belladonna.testing.TestImages;
-import org.belladonna.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.belladonna.testing.ServerPerClass;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
@@ -31,17 +31,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScoreLimitsTest {
     static final int SMALL_PAGE = 50 * 1024;
 
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerPerClass server = new ServerPerClass();
     private static FormClient client;
     private static long experiment;
     private static String firstHash;
 
-    @TempDir
-    static Path data;
-
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(data);
         client = new FormClient(server.url(""));
         experiment = server.studio().gallery().createExperiment("limits", "", "");
         List<NewImage> images = new ArrayList<>();
@@ -53,11 +50,6 @@ class ScoreLimitsTest {
             }
         }
         server.studio().gallery().addImages(experiment, images);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static HttpResponse<String> importCsv(long id, String name, byte[] csv) throws Exception {
