@@ -100,9 +100,7 @@ public final class BackgroundJobs implements AutoCloseable {
         if (running == null) {
             return;
         }
-        for (long id : jobIds) {
-            running.queue(type.lane(), id);
-        }
+        running.queue(type.lane(), jobIds);
     }
 
     private Lane laneOf(Job job) {

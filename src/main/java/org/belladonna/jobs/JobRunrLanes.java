@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -128,13 +130,15 @@ final class JobRunrLanes implements AutoCloseable {
         return server != null && server.isRunning();
     }
 
-    /** Queues a committed row; wakes this host's server of the lane, which otherwise looks only every 5 s. */
-    void queue(Lane lane, long jobId) {
+    /** Queues committed rows; wakes this host's server of the lane once, which otherwise looks only every 5 s. */
+    void queue(Lane lane, Collection<Long> jobIds) {
         LaneRoom room = rooms.get(lane);
-        try {
-            room.scheduler().enqueue(jobRunrId(jobId), new RunJob(jobId));
-        } catch (ConcurrentJobModificationException alreadyQueued) {
-            LOG.debug("job {} was queued already", jobId);
+        for (long jobId : jobIds) {
+            try {
+                room.scheduler().enqueue(jobRunrId(jobId), new RunJob(jobId));
+            } catch (ConcurrentJobModificationException alreadyQueued) {
+                LOG.debug("job {} was queued already", jobId);
+            }
         }
         if (serving(lane)) {
             try {
@@ -142,7 +146,7 @@ final class JobRunrLanes implements AutoCloseable {
                 room.server().getJobSteward().notifyThreadOccupied();
                 room.server().getJobSteward().notifyThreadIdle();
             } catch (RuntimeException e) {
-                LOG.debug("could not wake the {} lane; its next poll takes job {}", lane.id(), jobId, e);
+                LOG.debug("could not wake the {} lane; its next poll takes jobs {}", lane.id(), jobIds, e);
             }
         }
     }
@@ -197,7 +201,7 @@ final class JobRunrLanes implements AutoCloseable {
         try {
             job = room.storage().getJobById(jobRunrId(jobId));
         } catch (JobNotFoundException missing) {
-            queue(lane, jobId);
+            queue(lane, List.of(jobId));
             return true;
         }
         StateName state = job.getState();
